@@ -1,0 +1,139 @@
+// `npm run bench`: how fast is elb-lint next to the physical floor of a Node process?
+//
+// For each corpus size it runs, interleaved and several times each:
+//   node -e 0          the cost of starting Node at all (1-file size only)
+//   read+parse         floors/read-parse.mjs: read and JSON.parse every file
+//   ajv floor          floors/read-parse-ajv.mjs: the same plus the project's precompiled validators
+//   elb-lint           the real CLI with every rule, JSON report to a file
+// and prints median wall time, peak RSS and the ratio to each floor. It also checks that
+// elb-lint reported every file and found every injected mistake, so speed never comes from
+// skipping work. Nothing here is a test: timings are noisy and only the medians mean anything.
+//
+// Environment: BENCH_RUNS (default 7), BENCH_SIZES (default 1,100,1000,10000).
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeCorpus } from './corpus.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+const sizes = (process.env.BENCH_SIZES ?? '1,100,1000,10000').split(',').map(Number);
+const rssHook = join(root, 'bench/rss.mjs');
+const cli = join(root, 'bin/elb-lint.js');
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Runs a node command once; returns wall seconds and peak RSS in MiB. */
+function measure(args, scratch) {
+  const rssFile = join(scratch, 'rss.txt');
+  rmSync(rssFile, { force: true });
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['--import', rssHook, ...args], {
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : NaN;
+  return { seconds, rss };
+}
+
+function checkReport(reportFile, size, mistakes) {
+  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  const problems = [];
+  if (report.files.length !== size) problems.push(`reported ${report.files.length} of ${size} files`);
+  const byPath = new Map(report.files.map((file) => [file.path.replace(/^.*?(loadbalancers|pools)\//, '$1/'), file]));
+  let found = 0;
+  for (const [path, ruleId] of Object.entries(mistakes)) {
+    const file = byPath.get(path);
+    if (file?.findings.some((finding) => finding.ruleId === ruleId)) found++;
+    else problems.push(`missed ${ruleId} in ${path}`);
+  }
+  const clean = report.files.filter((file) => !mistakes[file.path.replace(/^.*?(loadbalancers|pools)\//, '$1/')]);
+  const noisy = clean.filter((file) => file.findings.length > 0);
+  if (noisy.length > 0) problems.push(`${noisy.length} clean files had findings, e.g. ${noisy[0].path}: ${noisy[0].findings[0].ruleId}`);
+  return { found, expected: Object.keys(mistakes).length, problems };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'elb-lint-bench-'));
+const table = [];
+const verdicts = [];
+try {
+  if (!existsSync(join(root, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  const peaks = {};
+  for (const size of sizes) {
+    const corpus = join(scratch, `corpus-${size}`);
+    const mistakes = writeCorpus(corpus, size);
+    const reportFile = join(scratch, `report-${size}.json`);
+    // One file is the pre-commit path: the file is named, not found through a directory.
+    const target = size === 1 ? join(corpus, 'loadbalancers/batch-0/lb-00000.json') : corpus;
+    const commands = [
+      ...(size === 1 ? [{ name: 'node -e 0', args: ['-e', '0'] }] : []),
+      { name: 'read+parse', args: [join(root, 'bench/floors/read-parse.mjs'), target] },
+      { name: 'ajv floor', args: [join(root, 'bench/floors/read-parse-ajv.mjs'), target] },
+      { name: 'elb-lint', args: [cli, '--format', `json=${reportFile}`, target] },
+    ];
+    const samples = new Map(commands.map((command) => [command.name, { seconds: [], rss: [] }]));
+    measure(commands.at(-1).args, scratch); // warm the file cache
+    for (let run = 0; run < runs; run++) {
+      for (const command of commands) {
+        const sample = measure(command.args, scratch);
+        samples.get(command.name).seconds.push(sample.seconds);
+        samples.get(command.name).rss.push(sample.rss);
+      }
+    }
+    const check = checkReport(reportFile, size, mistakes);
+    const medians = Object.fromEntries([...samples].map(([name, sample]) => [name, { seconds: median(sample.seconds), rss: Math.max(...sample.rss) }]));
+    for (const command of commands) {
+      const { seconds, rss } = medians[command.name];
+      table.push({
+        files: size,
+        command: command.name,
+        seconds,
+        rss,
+        vsNode: medians['node -e 0'] ? seconds / medians['node -e 0'].seconds : undefined,
+        vsParse: seconds / medians['read+parse'].seconds,
+        vsAjv: seconds / medians['ajv floor'].seconds,
+      });
+    }
+    peaks[size] = medians['elb-lint'].rss;
+    verdicts.push({ target: `${size} files: every file reported, every injected mistake found (${check.found}/${check.expected})`, pass: check.problems.length === 0, detail: check.problems.slice(0, 3).join('; ') });
+    if (size === 1) {
+      const ratio = medians['elb-lint'].seconds / medians['node -e 0'].seconds;
+      verdicts.push({ target: '1 file: elb-lint ≤ 2× node -e 0', pass: ratio <= 2, detail: `${ratio.toFixed(2)}×` });
+    }
+    if (size >= 10000) {
+      const ratio = medians['elb-lint'].seconds / medians['ajv floor'].seconds;
+      verdicts.push({ target: `${size} files: elb-lint ≤ 1.5× the Ajv floor`, pass: ratio <= 1.5, detail: `${ratio.toFixed(2)}×` });
+    }
+    rmSync(corpus, { recursive: true, force: true });
+  }
+  if (peaks[100] && peaks[10000]) {
+    const ratio = peaks[10000] / peaks[100];
+    verdicts.push({ target: 'peak memory at 10,000 files ≤ 1.5× the peak at 100', pass: ratio <= 1.5, detail: `${ratio.toFixed(2)}×` });
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+const format = (value, digits = 2) => (value === undefined ? '' : value.toFixed(digits));
+const lines = [
+  `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${runs} runs each, interleaved; medians.`,
+  '',
+  '| files | command | median s | peak MiB | × node -e 0 | × read+parse | × ajv floor |',
+  '|---:|---|---:|---:|---:|---:|---:|',
+  ...table.map((row) => `| ${row.files} | ${row.command} | ${format(row.seconds, 3)} | ${format(row.rss, 0)} | ${format(row.vsNode)} | ${format(row.vsParse)} | ${format(row.vsAjv)} |`),
+  '',
+  ...verdicts.map((verdict) => `- ${verdict.pass ? 'PASS' : 'FAIL'} ${verdict.target}${verdict.detail ? `: ${verdict.detail}` : ''}`),
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+if (process.env.BENCH_WRITE) writeFileSync(process.env.BENCH_WRITE, `${lines.join('\n')}\n`);
+process.exitCode = verdicts.every((verdict) => verdict.pass) ? 0 : 1;

@@ -1,0 +1,32 @@
+// The elb-lint executable: wires the process to main().
+
+import { writeSync } from 'node:fs';
+import { main } from './cli/main.js';
+import { describeError } from './input/discover.js';
+import { readStandardInput } from './input/read.js';
+
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    // Piped into `head`, the reader may go away early: stop quietly, no stack trace.
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    // Anything else (`> /dev/full`, a closed descriptor): the report is lost, so say so and fail.
+    if (stream === process.stdout) {
+      try {
+        writeSync(2, `elb-lint: cannot write the report to standard output: ${describeError(error)}.\n`);
+      } catch {
+        // stderr is gone too; the exit code still tells.
+      }
+    }
+    process.exit(2);
+  });
+}
+
+const exitCode = await main(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true },
+  stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
+  // Bounded: `cat /dev/zero | elb-lint -` gets a finding, not an out-of-memory crash.
+  readStdin: readStandardInput,
+});
+process.exitCode = exitCode;

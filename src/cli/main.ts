@@ -1,0 +1,139 @@
+// argv → options → lint() → reporters → exit code. No rule logic here, and the only place that
+// writes to stdout, stderr or report files.
+
+import { lint } from '../lint.js';
+import { isKind, KINDS, summarize, type Kind, type LintReport, type RuleMeta } from '../model.js';
+import { RULES } from '../rules/index.js';
+import { VERSION } from '../version.js';
+import { ConfigError } from '../config/errors.js';
+import { loadConfiguration, printConfig } from '../config/load.js';
+import { parseCommandLine } from './parse-args.js';
+import type { ParsedOptions } from './options.js';
+import { resolveOutputs, writeOutputs, type Output } from './outputs.js';
+import { useColor } from './color.js';
+import { applyBaseline, baselineOption } from './baseline-option.js';
+import { createProgress, wantsProgress } from './progress.js';
+
+export interface Io {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: { write(text: string): void; isTTY: boolean };
+  stderr: { write(text: string): void; isTTY: boolean };
+  readStdin(): Uint8Array;
+}
+
+export class UsageError extends Error {}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`elb-lint: ${error.message}\nRun "elb-lint --help" for usage.\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr.write(error.format(io.cwd));
+      return 2;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`elb-lint: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in elb-lint; please report it.\n`);
+    if (io.env.ELB_LINT_DEBUG || argv.includes('--debug')) io.stderr.write(`${detail}\n`);
+    return 2;
+  }
+}
+
+async function run(argv: readonly string[], io: Io): Promise<number> {
+  const commandLine = await parseCommandLine(argv);
+  if (commandLine.status === 'usage-error') throw new UsageError(commandLine.message);
+  if (commandLine.status === 'help') {
+    io.stdout.write(commandLine.text);
+    return 0;
+  }
+  const options = commandLine.options;
+  if (options.version) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const configuration = () => loadConfiguration({
+    cwd: io.cwd,
+    configFile: typeof options.config === 'string' ? options.config : undefined,
+    rules: stringList(options.rule),
+    flavorsFile: typeof options.flavors === 'string' ? options.flavors : undefined,
+  });
+  if (options['list-rules']) {
+    io.stdout.write(listRules((await configuration()).rules));
+    return 0;
+  }
+  if (typeof options['print-schema'] === 'string') {
+    const { SCHEMAS } = await import('../schema/schemas.js');
+    const kind = kindOption(options['print-schema'], '--print-schema');
+    io.stdout.write(`${JSON.stringify(SCHEMAS[kind], null, 2)}\n`);
+    return 0;
+  }
+  const loaded = await configuration();
+  if (typeof options['print-config'] === 'string') {
+    io.stdout.write(printConfig(loaded, options['print-config'], io.cwd));
+    return 0;
+  }
+
+  const kind = typeof options.kind === 'string' ? kindOption(options.kind, '--kind') : undefined;
+  const maxWarnings = maxWarningsOption(options);
+  const outputs: Output[] = resolveOutputs(stringList(options.format), io.cwd);
+  const debug = options.debug ? (message: string) => io.stderr.write(`elb-lint: ${message}\n`) : undefined;
+  const baseline = baselineOption(options, io.cwd);
+  const stdoutFormat = outputs.find((output) => output.file === undefined)?.format;
+  const progress = createProgress(io.stderr, { enabled: wantsProgress({ debug: debug !== undefined, stdoutFormat }, io.stderr) });
+  const started = performance.now();
+
+  const stdinFilename = typeof options['stdin-filename'] === 'string' ? options['stdin-filename'] : undefined;
+  const skipUnknownKind = options['skip-unknown-kind'] === true;
+  debug?.(`configuration: ${loaded.config.source}`);
+  const result = await lint({ cwd: io.cwd, paths: options._, config: loaded.config, kind, stdinFilename, readStdin: io.readStdin, debug, skipUnknownKind, onFile: progress.update });
+  progress.clear();
+  debug?.(`linted ${result.report.files.length} files in ${Math.round(performance.now() - started)} ms`);
+  const baselined = await applyBaseline(result.report, baseline);
+  const report = options.quiet ? errorsOnly(baselined.report) : baselined.report;
+
+  const color = useColor(options, io);
+  const writeFailures = await writeOutputs(outputs, report, { rules: loaded.rules, toolVersion: VERSION, color }, io);
+  for (const warning of [...result.warnings, ...baselined.messages]) io.stderr.write(`elb-lint: ${warning}\n`);
+  const failures = [...result.failures, ...baselined.failures, ...writeFailures];
+  for (const failure of failures) io.stderr.write(`elb-lint: ${failure}\n`);
+  if (failures.length > 0) return 2;
+  if (report.summary.errors > 0) return 1;
+  // Warnings count for --max-warnings even when --quiet leaves them out of the report (as ESLint).
+  const warnings = baselined.report.summary.warnings;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr.write(`elb-lint: ${warnings} warning${warnings === 1 ? '' : 's'}${options.quiet ? ' (not shown: --quiet)' : ''}, more than --max-warnings ${maxWarnings} allows.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function kindOption(value: string, option: string): Kind {
+  if (isKind(value)) return value;
+  throw new UsageError(`${option} must be one of ${KINDS.join(', ')}, not "${value}".`);
+}
+
+function maxWarningsOption(options: ParsedOptions): number | undefined {
+  const value = options['max-warnings'];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not "${String(value)}".`);
+  return Number(value);
+}
+
+function stringList(value: unknown): string[] {
+  return value === undefined ? [] : ([] as unknown[]).concat(value).map(String);
+}
+
+function errorsOnly(report: LintReport): LintReport {
+  const files = report.files.map((file) => ({ ...file, findings: file.findings.filter((finding) => finding.severity === 'error') }));
+  return { files, summary: summarize(files) };
+}
+
+function listRules(all: readonly RuleMeta[] = RULES): string {
+  const rules = [...all].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const idWidth = Math.max(...rules.map((rule) => rule.id.length));
+  return rules.map((rule) => `${rule.id.padEnd(idWidth)}  ${rule.severity.padEnd(7)}  ${rule.description}\n`).join('');
+}

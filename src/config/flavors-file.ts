@@ -1,0 +1,124 @@
+// Reads a saved `GET /v3/{project_id}/elb/flavors` response (elb-api-facts.md §3.1) into a
+// FlavorCatalog. The file is checked as strictly as a request body: any problem is a
+// configuration error with the catalog's own line and column.
+
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { describeError } from '../input/discover.js';
+import { formatBytes, MAX_FILE_BYTES } from '../input/read.js';
+import { LineIndex } from '../json/line-index.js';
+import { parseJson } from '../json/parse.js';
+import { isObject } from '../json/pointer.js';
+import { JsonTree } from '../json/tree.js';
+import { describeType } from '../text/show.js';
+import { ConfigError, type ConfigProblem } from './errors.js';
+import type { Flavor, FlavorCatalog } from './flavors.js';
+
+/** Where the catalog was named, for a file that cannot be read at all. */
+export interface NamedAt {
+  file: string | undefined;
+  line?: number;
+  column?: number;
+  /** How the option or key names it, e.g. `--flavors` or `flavors`. */
+  what: string;
+}
+
+export function loadFlavorCatalog(file: string, source: string, namedAt: NamedAt): FlavorCatalog {
+  const text = readText(file, namedAt);
+  const lines = new LineIndex(text);
+  let tree: JsonTree | undefined;
+  const problems: ConfigProblem[] = [];
+  const problem = (pointer: string, message: string, offset?: number) => {
+    const at = lines.position(offset ?? (tree ??= new JsonTree(text)).rangeOf(pointer).offset);
+    problems.push({ file, line: at.line, column: at.column, message });
+  };
+
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    problem('', `the flavor catalog is not valid JSON: ${parsed.error.reason}.`, parsed.error.range.offset);
+    throw new ConfigError(problems);
+  }
+  for (const duplicate of parsed.duplicates) problem(duplicate.pointer, `"${duplicate.key}" appears twice in one object.`, duplicate.range.offset);
+
+  const response = parsed.value;
+  const list = isObject(response) ? response.flavors : undefined;
+  if (!isObject(response) || !Array.isArray(list)) {
+    problem(isObject(response) && Object.hasOwn(response, 'flavors') ? '/flavors' : '',
+      'a flavor catalog is the saved response of GET /v3/{project_id}/elb/flavors: an object with a "flavors" list, e.g. {"flavors": [{"id": "…", "type": "L4", …}]}.');
+    throw new ConfigError(problems);
+  }
+
+  const byId = new Map<string, Flavor>();
+  const firstIndex = new Map<string, number>();
+  list.forEach((entry, index) => {
+    const at = `/flavors/${index}`;
+    if (!isObject(entry)) {
+      problem(at, `flavors[${index}] must be an object, not ${describeType(entry)}.`);
+      return;
+    }
+    const { id, type, name } = entry;
+    const soldOut = entry.flavor_sold_out;
+    let ok = true;
+    if (typeof id !== 'string' || id === '') {
+      problem(Object.hasOwn(entry, 'id') ? `${at}/id` : at, `flavors[${index}].id must be a non-empty string${Object.hasOwn(entry, 'id') ? `, not ${describeType(id)}` : ' (it is missing)'}.`);
+      ok = false;
+    }
+    if (typeof type !== 'string' || type === '') {
+      problem(Object.hasOwn(entry, 'type') ? `${at}/type` : at, `flavors[${index}].type must be a flavor type such as "L4" or "L7_elastic_max"${Object.hasOwn(entry, 'type') ? `, not ${describeType(type)}` : ' (it is missing)'}.`);
+      ok = false;
+    }
+    if (name !== undefined && typeof name !== 'string') {
+      problem(`${at}/name`, `flavors[${index}].name must be a string, not ${describeType(name)}.`);
+      ok = false;
+    }
+    if (soldOut !== undefined && typeof soldOut !== 'boolean') {
+      problem(`${at}/flavor_sold_out`, `flavors[${index}].flavor_sold_out must be true or false, not ${describeType(soldOut)}.`);
+      ok = false;
+    }
+    if (!ok) return;
+    const first = firstIndex.get(id as string);
+    if (first !== undefined) {
+      problem(`${at}/id`, `flavors[${index}].id "${id as string}" is also the id of flavors[${first}]; each flavor appears once.`);
+      return;
+    }
+    firstIndex.set(id as string, index);
+    byId.set(id as string, { id: id as string, name: name as string | undefined, type: type as string, soldOut: soldOut === true });
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { source, byId };
+}
+
+function readText(file: string, namedAt: NamedAt): string {
+  const fail = (reason: string): never => {
+    throw new ConfigError([{ file: namedAt.file, line: namedAt.line, column: namedAt.column, message: `${namedAt.what}: cannot read the flavor catalog "${file}": ${reason}.` }]);
+  };
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    return fail(describeError(error));
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) return fail('it is a directory');
+    if (stats.size > MAX_FILE_BYTES) return fail(`it is ${formatBytes(stats.size)}, more than the ${formatBytes(MAX_FILE_BYTES)} elb-lint reads`);
+    const buffer = Buffer.alloc(stats.size);
+    let filled = 0;
+    while (filled < stats.size) {
+      const count = readSync(fd, buffer, filled, stats.size - filled, null);
+      if (count === 0) break;
+      filled += count;
+    }
+    const bytes = buffer.subarray(0, filled);
+    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+    } catch {
+      return fail('it is not UTF-8 text');
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    return fail(describeError(error));
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,52 @@
+// The read-only view a semantic rule gets of one body.
+
+import { getAt, hasAt, isObject, type JsonObject } from '../json/pointer.js';
+import type { Kind } from '../model.js';
+import type { FlavorCatalog } from '../config/flavors.js';
+import type { Report, RuleContext } from '../rules/rule.js';
+
+export function createRuleContext(options: {
+  kind: Kind;
+  body: JsonObject;
+  /** Pointers the schema reported; rules treat their values as unknown. */
+  invalid: ReadonlySet<string>;
+  isPlaceholder: (value: unknown) => boolean;
+  flavors: FlavorCatalog | undefined;
+  report: (report: Report) => void;
+}): RuleContext {
+  const { kind, body, invalid, isPlaceholder, flavors, report } = options;
+  const value = (pointer: string): unknown => {
+    if (invalid.has(pointer)) return undefined;
+    const found = getAt(body, pointer);
+    return isPlaceholder(found) ? undefined : found;
+  };
+  return {
+    kind,
+    body,
+    flavors,
+    report,
+    has: (pointer) => hasAt(body, pointer),
+    hasValid: (pointer) => !invalid.has(pointer) && hasAt(body, pointer),
+    value,
+    string: (pointer) => {
+      const found = value(pointer);
+      return typeof found === 'string' ? found : undefined;
+    },
+    number: (pointer) => {
+      const found = value(pointer);
+      return typeof found === 'number' ? found : undefined;
+    },
+    boolean: (pointer) => {
+      const found = value(pointer);
+      return typeof found === 'boolean' ? found : undefined;
+    },
+    object: (pointer) => {
+      const found = value(pointer);
+      return isObject(found) ? found : undefined;
+    },
+    array: (pointer) => {
+      const found = value(pointer);
+      return Array.isArray(found) ? found : undefined;
+    },
+  };
+}

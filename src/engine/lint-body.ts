@@ -1,0 +1,157 @@
+// One request body through the pipeline: parse → kind → schema → semantic rules → policies →
+// severities and suppressions → positions. Positions are computed last, and only for the
+// findings that survive.
+
+import type { FlavorCatalog } from '../config/flavors.js';
+import { detectKind, looksLikeRequest } from '../input/kind.js';
+import type { LineIndex } from '../json/line-index.js';
+import { parseJson } from '../json/parse.js';
+import { isObject } from '../json/pointer.js';
+import { JsonTree, type TextRange } from '../json/tree.js';
+import { compareFindings, type Finding, type Kind, type SeveritySetting } from '../model.js';
+import { SCHEMA_RULE_BY_KEYWORD, SEMANTIC_RULES } from '../rules/index.js';
+import inputUnknownKind, { unknownKindMessage } from '../rules/input/unknown-kind.js';
+import internalRuleError, { ruleErrorMessage } from '../rules/internal/rule-error.js';
+import parseDuplicateKey, { duplicateKeyMessage } from '../rules/parse/duplicate-key.js';
+import parseInvalidJson, { invalidJsonMessage } from '../rules/parse/invalid-json.js';
+import type { Report, SemanticRule } from '../rules/rule.js';
+import { schemaIssues } from '../schema/validate.js';
+import { createRuleContext } from './context.js';
+
+/** A custom check from rules.yaml, already compiled. */
+export interface PolicyCheck {
+  ruleId: string;
+  kind: Kind | undefined;
+  run(body: unknown): Report[];
+}
+
+/** Everything the configuration decides for one file. */
+export interface FileSettings {
+  severity(ruleId: string): SeveritySetting;
+  suppressed(pointer: string): boolean;
+  isPlaceholder(value: unknown): boolean;
+  flavors: FlavorCatalog | undefined;
+  policies: readonly PolicyCheck[];
+}
+
+export interface BodySource {
+  /** The whole file's text (positions are those of the file) and its line index. */
+  fileText: string;
+  lines: LineIndex;
+  /** Where the body lies in the file text. */
+  start: number;
+  end: number;
+  /** Kind decided outside the body: --kind, a `kinds` mapping, an .http request line. */
+  kind: Kind | undefined;
+  /** Named on the command line (not found through a directory or glob). */
+  explicit: boolean;
+}
+
+export type BodyResult =
+  | { status: 'linted'; kind: Kind | null; findings: Finding[] }
+  | { status: 'skipped'; reason: string };
+
+interface Located extends Report {
+  ruleId: string;
+  /** Body-relative range when the finding knows it (parse errors, duplicates); else from the pointer. */
+  range?: TextRange;
+}
+
+/** Schema findings about the type or value of a field make rules treat that field as unknown. */
+const VALUE_KEYWORDS = new Set(['type', 'enum', 'const', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']);
+
+export function lintBody(source: BodySource, settings: FileSettings, rules: readonly SemanticRule[] = SEMANTIC_RULES): BodyResult {
+  const text = source.fileText.slice(source.start, source.end);
+  const found: Located[] = [];
+  const enabled = (ruleId: string) => settings.severity(ruleId) !== 'off';
+  const parsed = parseJson(text);
+
+  if (!parsed.ok) {
+    const guessed = source.kind ?? looksLikeRequest(text);
+    if (!source.explicit && !guessed) return { status: 'skipped', reason: `not JSON (${parsed.error.reason}) and not recognisably a request body` };
+    found.push({ ruleId: parseInvalidJson.id, pointer: '', range: parsed.error.range, message: invalidJsonMessage(parsed.error.reason) });
+    return finish(source, settings, guessed, found, text);
+  }
+
+  const kind = source.kind ?? detectKind(parsed.value);
+  if (!kind && !source.explicit) return { status: 'skipped', reason: 'not a create-loadbalancer or create-master-slave-pool body' };
+
+  for (const duplicate of parsed.duplicates) {
+    const firstLine = source.lines.position(source.start + duplicate.firstOffset).line;
+    found.push({ ruleId: parseDuplicateKey.id, pointer: duplicate.pointer, range: duplicate.range, message: duplicateKeyMessage(duplicate.pointer, duplicate.key, firstLine) });
+  }
+
+  if (!kind) {
+    found.push({ ruleId: inputUnknownKind.id, pointer: '', ...unknownKindMessage(parsed.value) });
+    return finish(source, settings, null, found, text);
+  }
+
+  const issues = schemaIssues(kind, parsed.value, settings.isPlaceholder);
+  const invalid = new Set<string>();
+  for (const issue of issues) {
+    if (VALUE_KEYWORDS.has(issue.keyword)) invalid.add(issue.pointer);
+    const rule = SCHEMA_RULE_BY_KEYWORD.get(issue.keyword);
+    if (!rule) {
+      found.push({ ruleId: internalRuleError.id, pointer: '', message: ruleErrorMessage('schema', new Error(`no rule owns the schema keyword "${issue.keyword}"`)) });
+    } else if (enabled(rule.id)) {
+      found.push({ ruleId: rule.id, pointer: issue.pointer, ...rule.describe(issue) });
+    }
+  }
+
+  if (isObject(parsed.value)) {
+    let ruleId = '';
+    const context = createRuleContext({
+      kind,
+      body: parsed.value,
+      invalid,
+      isPlaceholder: settings.isPlaceholder,
+      flavors: settings.flavors,
+      report: (report) => found.push({ ...report, ruleId }),
+    });
+    for (const rule of rules) {
+      if (!rule.kinds.includes(kind) || !enabled(rule.id)) continue;
+      ruleId = rule.id;
+      try {
+        rule.check(context);
+      } catch (error) {
+        found.push({ ruleId: internalRuleError.id, pointer: '', message: ruleErrorMessage(rule.id, error) });
+      }
+    }
+  }
+
+  for (const policy of settings.policies) {
+    if ((policy.kind && policy.kind !== kind) || !enabled(policy.ruleId)) continue;
+    try {
+      for (const report of policy.run(parsed.value)) found.push({ ...report, ruleId: policy.ruleId });
+    } catch (error) {
+      found.push({ ruleId: internalRuleError.id, pointer: '', message: ruleErrorMessage(policy.ruleId, error) });
+    }
+  }
+
+  return finish(source, settings, kind, found, text);
+}
+
+function finish(source: BodySource, settings: FileSettings, kind: Kind | null, found: Located[], text: string): BodyResult {
+  let tree: JsonTree | undefined;
+  const findings: Finding[] = [];
+  for (const item of found) {
+    const severity = settings.severity(item.ruleId);
+    if (severity === 'off' || settings.suppressed(item.pointer)) continue;
+    const range = item.range ?? (tree ??= new JsonTree(text)).rangeOf(item.pointer);
+    const start = source.lines.position(source.start + range.offset);
+    const end = source.lines.position(source.start + Math.max(range.end, range.offset));
+    findings.push({
+      ruleId: item.ruleId,
+      severity,
+      message: item.message,
+      pointer: item.pointer,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      ...(item.suggestion !== undefined && { suggestion: item.suggestion }),
+    });
+  }
+  findings.sort(compareFindings);
+  return { status: 'linted', kind, findings };
+}

@@ -1,0 +1,185 @@
+// Command-line paths to the list of files to lint (output.md, "Command line"): a file is linted as
+// named, a directory expands to the configuration's include globs, a glob expands with fast-glob
+// (loaded only when a directory or glob needs it), `-` is standard input.
+
+import { realpathSync, stat, statSync, type Stats } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { ResolvedConfig } from '../config/types.js';
+
+export interface InputFile {
+  /** How reports name the file: relative to the working directory, `/` separators. */
+  path: string;
+  /** Absolute path, or undefined for standard input. */
+  absolute: string | undefined;
+  /** Named on the command line, not found through a directory or glob. */
+  explicit: boolean;
+  /** Path relative to the configuration's base directory, for globs in rules.yaml. */
+  configPath: string;
+}
+
+export interface Discovery {
+  files: InputFile[];
+  /** Paths that cannot be linted at all (exit code 2). */
+  failures: string[];
+  /** Files left out on purpose, for --debug. */
+  skipped: { path: string; reason: string }[];
+}
+
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+export async function discover(args: readonly string[], options: { cwd: string; config: ResolvedConfig; stdinFilename?: string }): Promise<Discovery> {
+  const { cwd, config } = options;
+  const byAbsolute = new Map<string, InputFile>();
+  const discovery: Discovery = { files: [], failures: [], skipped: [] };
+  const toInput = (absolute: string, explicit: boolean): InputFile => ({
+    path: displayPath(cwd, absolute),
+    absolute,
+    explicit,
+    configPath: toPosix(relative(config.baseDir, absolute)),
+  });
+  const add = (file: InputFile) => {
+    const key = file.absolute ?? '-';
+    const known = byAbsolute.get(key);
+    if (!known) byAbsolute.set(key, file);
+    else if (file.explicit) known.explicit = true;
+  };
+
+  for (const arg of args.length === 0 ? ['.'] : args) {
+    if (arg === '-') {
+      const name = options.stdinFilename;
+      const absolute = name ? resolve(cwd, name) : undefined;
+      add({ path: absolute ? displayPath(cwd, absolute) : '<stdin>', absolute: undefined, explicit: true, configPath: absolute ? toPosix(relative(config.baseDir, absolute)) : '<stdin>' });
+      continue;
+    }
+    const absolute = resolve(cwd, arg);
+    const stats = statOrError(absolute);
+    if (stats instanceof Error) {
+      const code = (stats as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && (await isGlob(arg))) {
+        const matches = await globFiles([toPosix(arg)], cwd, config, discovery.skipped);
+        if (matches.length === 0) discovery.failures.push(`No files match the pattern "${arg}".`);
+        for (const match of matches) add(toInput(match, false));
+      } else {
+        discovery.failures.push(`Cannot read "${arg}": ${describeError(stats)}.`);
+      }
+      continue;
+    }
+    if (stats.isDirectory()) {
+      for (const match of await expandDirectory(absolute, config, discovery.skipped)) add(toInput(match, false));
+      continue;
+    }
+    const input = toInput(absolute, true);
+    if (config.isIgnored(input.configPath)) discovery.skipped.push({ path: input.path, reason: 'matches an ignore glob in the configuration' });
+    else add(input);
+  }
+
+  discovery.files = [...byAbsolute.values()]
+    .filter((file) => file.explicit || !config.isIgnored(file.configPath))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return discovery;
+}
+
+/** A directory expands to the include globs (relative to the config's base), minus the ignores. */
+async function expandDirectory(directory: string, config: ResolvedConfig, skipped: Discovery['skipped']): Promise<string[]> {
+  const fromBase = toPosix(relative(config.baseDir, directory));
+  const inside = fromBase === '' || (!fromBase.startsWith('../') && fromBase !== '..' && !isAbsolute(fromBase));
+  if (!inside) return globFiles([...config.include], directory, config, skipped, directory);
+  const patterns = config.include.map((pattern) => (fromBase !== '' && pattern.startsWith('**/') ? `${escapeGlob(fromBase)}/${pattern}` : pattern));
+  const prefix = fromBase === '' ? '' : `${fromBase}/`;
+  const matches = await globFiles(patterns, config.baseDir, config, skipped);
+  return matches.filter((file) => toPosix(relative(config.baseDir, file)).startsWith(prefix));
+}
+
+async function globFiles(patterns: string[], cwd: string, config: ResolvedConfig, skipped: Discovery['skipped'], ignoreBase?: string): Promise<string[]> {
+  const { default: fastGlob } = await import('fast-glob');
+  const found = await fastGlob(patterns, {
+    cwd,
+    absolute: true,
+    onlyFiles: true,
+    dot: false,
+    followSymbolicLinks: true,
+    fs: loopSafeFileSystem(cwd, skipped),
+    suppressErrors: true,
+    ignore: ignoreBase ? ALWAYS_IGNORED : [...ALWAYS_IGNORED, ...config.ignore],
+  });
+  return found.map((file) => resolve(file));
+}
+
+/**
+ * fast-glob follows symlinked directories without noticing cycles: `d/up -> ..` lists every file
+ * once per level until the kernel's ELOOP limit (40), and two such links make that 2^40 paths.
+ * A symlink to a directory that is already an ancestor of the path being walked is not followed
+ * (what `find -L` reports as a file system loop). Only symlinks reach this `stat`, so plain trees
+ * pay nothing.
+ */
+function loopSafeFileSystem(cwd: string, skipped: Discovery['skipped']) {
+  const realPaths = new Map<string, string | undefined>();
+  const realPath = (path: string): string | undefined => {
+    if (!realPaths.has(path)) {
+      try {
+        realPaths.set(path, realpathSync(path));
+      } catch {
+        realPaths.set(path, undefined);
+      }
+    }
+    return realPaths.get(path);
+  };
+  return {
+    stat(path: string, callback: (error: NodeJS.ErrnoException | null, stats: Stats) => void): void {
+      stat(path, (error, stats) => {
+        if (error || !stats.isDirectory()) return callback(error, stats);
+        const absolute = resolve(cwd, path);
+        const target = realPath(absolute);
+        for (let ancestor = dirname(absolute); target !== undefined; ancestor = dirname(ancestor)) {
+          if (realPath(ancestor) === target) {
+            skipped.push({ path: displayPath(cwd, absolute), reason: `a symlink loop (it leads back to ${displayPath(cwd, target)}); not followed` });
+            return callback(Object.assign(new Error(`${path}: symlink loop`), { code: 'ELOOP' }), stats);
+          }
+          if (dirname(ancestor) === ancestor) break;
+        }
+        callback(null, stats);
+      });
+    },
+  };
+}
+
+async function isGlob(arg: string): Promise<boolean> {
+  const { default: fastGlob } = await import('fast-glob');
+  return fastGlob.isDynamicPattern(toPosix(arg));
+}
+
+function statOrError(path: string) {
+  try {
+    return statSync(path);
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+export function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or directory';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'ELOOP': return 'too many levels of symbolic links (a symlink loop)';
+    case 'EISDIR': return 'it is a directory';
+    case 'ENOTDIR': return 'a part of the path is not a directory';
+    case 'ENOSPC': return 'no space left on the device';
+    case 'EROFS': return 'the file system is read-only';
+    case 'EDQUOT': return 'the disk quota is exceeded';
+    case 'ENAMETOOLONG': return 'the path is too long';
+    default: return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function escapeGlob(path: string): string {
+  return path.replace(/[*?{}()[\]!+@]/g, '\\$&');
+}
+
+export function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+export function displayPath(cwd: string, absolute: string): string {
+  return toPosix(relative(cwd, absolute)) || '.';
+}

@@ -1,0 +1,203 @@
+// Strict JSON with a fast path: native JSON.parse builds the value, and one regex pass over the
+// text counts keys and nesting. Only when the counts show a duplicate key, or the text is not
+// JSON, does jsonc-parser build a tree to say where.
+
+import { createScanner, parse as lenientParse, printParseErrorCode, type ParseError, type SyntaxKind } from 'jsonc-parser';
+import { JsonTree, type DuplicateKey, type TextRange } from './tree.js';
+
+/** Request bodies nest five levels deep; anything far deeper is rejected before any recursion. */
+export const MAX_DEPTH = 64;
+
+export interface JsonSyntaxError {
+  range: TextRange;
+  reason: string;
+}
+
+export type ParseResult =
+  | { ok: true; value: unknown; duplicates: DuplicateKey[] }
+  | { ok: false; error: JsonSyntaxError };
+
+export function parseJson(text: string): ParseResult {
+  if (text.trim() === '') return failure(0, 0, 'the body is empty; a request body is a JSON object');
+  const structure = scanStructure(text);
+  if (structure.tooDeepAt >= 0) {
+    return failure(structure.tooDeepAt, 1, `nesting is deeper than ${MAX_DEPTH} levels, the limit elb-lint accepts`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    try {
+      return { ok: false, error: locateSyntaxError(text, error) };
+    } catch {
+      // Locating is best effort (the depth guard should make this unreachable); the finding is not.
+      return failure(0, 0, error instanceof Error ? error.message : String(error));
+    }
+  }
+  const duplicates = countKeys(value) === structure.keys ? [] : new JsonTree(text).duplicateKeys();
+  return { ok: true, value, duplicates };
+}
+
+function failure(offset: number, length: number, reason: string): ParseResult {
+  return { ok: false, error: { range: { offset, end: offset + length }, reason } };
+}
+
+// One pass over the text: brackets for nesting, strings (skipped with indexOf, so a 10 MiB string
+// costs no regex backtracking) and whether a colon follows them (a key). Outside strings, valid
+// JSON has no quotes, so every quote found here opens a real string.
+const STRUCTURAL = /["[\]{}]/g;
+
+function scanStructure(text: string): { keys: number; tooDeepAt: number } {
+  let keys = 0;
+  let depth = 0;
+  STRUCTURAL.lastIndex = 0;
+  for (let match = STRUCTURAL.exec(text); match; match = STRUCTURAL.exec(text)) {
+    const at = match.index;
+    const code = text.charCodeAt(at);
+    if (code === 0x22) {
+      const end = stringEnd(text, at);
+      // Unterminated: not JSON. JSON.parse fails, and the error path guards its own depth.
+      if (end < 0) break;
+      if (colonFollows(text, end)) keys++;
+      STRUCTURAL.lastIndex = end;
+    } else if (code === 0x5b || code === 0x7b) {
+      if (++depth > MAX_DEPTH) return { keys, tooDeepAt: at };
+    } else {
+      depth--;
+    }
+  }
+  return { keys, tooDeepAt: -1 };
+}
+
+/** The offset just after the quote that closes the string opened at `open`, or -1. */
+function stringEnd(text: string, open: number): number {
+  for (let from = open + 1; ; ) {
+    const quote = text.indexOf('"', from);
+    if (quote < 0) return -1;
+    let backslashes = 0;
+    for (let i = quote - 1; text.charCodeAt(i) === 0x5c; i--) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+    from = quote + 1;
+  }
+}
+
+function colonFollows(text: string, at: number): boolean {
+  for (let i = at; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x3a) return true;
+    if (code !== 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) return false;
+  }
+  return false;
+}
+
+function countKeys(value: unknown): number {
+  let count = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (typeof current !== 'object' || current === null) continue;
+    if (Array.isArray(current)) {
+      for (const item of current) pending.push(item);
+    } else {
+      for (const key of Object.keys(current)) {
+        count++;
+        pending.push((current as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return count;
+}
+
+const REASONS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: "expected ':' after the property name",
+  CommaExpected: "expected ',' or a closing bracket",
+  CloseBraceExpected: "expected ',' or '}'",
+  CloseBracketExpected: "expected ',' or ']'",
+  EndOfFileExpected: 'unexpected content after the end of the JSON value',
+  InvalidCommentToken: 'comments are not allowed in JSON; remove the comment',
+  UnexpectedEndOfComment: 'comments are not allowed in JSON; remove the comment',
+  UnexpectedEndOfString: 'unterminated string (a line break or the end of the file came before the closing quote)',
+  UnexpectedEndOfNumber: 'unexpected end of number',
+  InvalidUnicode: 'invalid \\u escape in a string',
+  InvalidEscapeCharacter: 'invalid escape in a string (allowed: \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)',
+  InvalidCharacter: 'control character in a string; write it as an escape such as \\n or \\t',
+};
+
+function locateSyntaxError(text: string, nativeError: unknown): JsonSyntaxError {
+  // jsonc-parser recurses once per bracket and may read brackets the structure scan saw inside a
+  // string (its strings end at a line break), so its depth is checked with its own tokenizer first.
+  const tooDeepAt = lenientDepthExceeded(text);
+  const errors: ParseError[] = [];
+  lenientParse(tooDeepAt < 0 ? text : text.slice(0, tooDeepAt), errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = tooDeepAt < 0 ? errors[0] : errors.find((error) => error.offset + error.length < tooDeepAt);
+  if (first) return describe(text, first);
+  if (tooDeepAt >= 0) return { range: { offset: tooDeepAt, end: tooDeepAt + 1 }, reason: `nesting is deeper than ${MAX_DEPTH} levels, the limit elb-lint accepts` };
+  // jsonc-parser accepts a few whitespace characters that JSON does not (no-break space, BOM,
+  // vertical tab, form feed…); find the first one outside strings.
+  const stray = /["\v\f\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;
+  for (let match = stray.exec(text); match; match = stray.exec(text)) {
+    if (match[0] === '"') {
+      const end = stringEnd(text, match.index);
+      if (end < 0) break;
+      stray.lastIndex = end;
+      continue;
+    }
+    const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return { range: { offset: match.index, end: match.index + 1 }, reason: `unexpected character U+${code}; JSON allows only space, tab, CR and LF between values` };
+  }
+  const message = nativeError instanceof Error ? nativeError.message : String(nativeError);
+  return { range: { offset: 0, end: 0 }, reason: message };
+}
+
+/**
+ * Where jsonc-parser's tokens open more than MAX_DEPTH containers, or -1. A closing bracket counts
+ * only when it matches the innermost open one (jsonc-parser skips a mismatched one), so this is
+ * never below the depth jsonc-parser would recurse to.
+ */
+// jsonc-parser's SyntaxKind values (a const enum, which isolated modules cannot read).
+const OPEN_BRACE = 1 as SyntaxKind;
+const CLOSE_BRACE = 2 as SyntaxKind;
+const OPEN_BRACKET = 3 as SyntaxKind;
+const CLOSE_BRACKET = 4 as SyntaxKind;
+const END_OF_FILE = 17 as SyntaxKind;
+
+function lenientDepthExceeded(text: string): number {
+  const scanner = createScanner(text, true);
+  const open: SyntaxKind[] = [];
+  for (let token = scanner.scan(); token !== END_OF_FILE; token = scanner.scan()) {
+    if (token === OPEN_BRACE || token === OPEN_BRACKET) {
+      open.push(token);
+      if (open.length > MAX_DEPTH) return scanner.getTokenOffset();
+    } else if (
+      (token === CLOSE_BRACE && open.at(-1) === OPEN_BRACE) ||
+      (token === CLOSE_BRACKET && open.at(-1) === OPEN_BRACKET)
+    ) {
+      open.pop();
+    }
+  }
+  return -1;
+}
+
+function describe(text: string, error: ParseError): JsonSyntaxError {
+  const name = printParseErrorCode(error.error);
+  const range = { offset: error.offset, end: error.offset + error.length };
+  if (name === 'PropertyNameExpected' || name === 'ValueExpected') {
+    const trailing = /,\s*$/.exec(text.slice(0, error.offset));
+    const closer = text[error.offset];
+    if (trailing && (closer === '}' || closer === ']')) {
+      return { range: { offset: trailing.index, end: trailing.index + 1 }, reason: `trailing comma before '${closer}'; strict JSON allows none, remove the comma` };
+    }
+  }
+  if ((name === 'CloseBraceExpected' || name === 'CloseBracketExpected' || name === 'ValueExpected' || name === 'PropertyNameExpected') && text.slice(error.offset).trim() === '') {
+    return { range, reason: `the text ends before the JSON value is complete (a closing '${name === 'CloseBracketExpected' ? ']' : '}'}' or a value is missing)` };
+  }
+  if (name === 'InvalidSymbol' && text[error.offset] === "'") {
+    return { range, reason: "strings and property names need double quotes, not single quotes" };
+  }
+  const found = error.length > 0 ? `, found ${JSON.stringify(text.slice(error.offset, error.offset + Math.min(error.length, 20)))}` : '';
+  return { range, reason: (REASONS[name] ?? name) + (name === 'InvalidCommentToken' || name === 'UnexpectedEndOfComment' ? '' : found) };
+}

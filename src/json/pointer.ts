@@ -1,0 +1,80 @@
+// RFC 6901 JSON pointers. Lookups follow own properties only, so keys such as `__proto__` or
+// `constructor` in a hostile body are plain data and never reach Object.prototype.
+
+export type JsonObject = { [key: string]: unknown };
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// Rules look up the same few pointers in every body; parse each once.
+const parsedPointers = new Map<string, readonly string[]>();
+const MAX_CACHED_POINTERS = 10_000;
+
+export function parsePointer(pointer: string): readonly string[] {
+  let segments = parsedPointers.get(pointer);
+  if (segments === undefined) {
+    segments = pointer === '' ? [] : pointer.slice(1).split('/').map((token) => (token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token));
+    if (parsedPointers.size >= MAX_CACHED_POINTERS) parsedPointers.clear();
+    parsedPointers.set(pointer, segments);
+  }
+  return segments;
+}
+
+export function formatPointer(segments: readonly (string | number)[]): string {
+  let pointer = '';
+  for (const segment of segments) pointer += '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  return pointer;
+}
+
+export function childPointer(pointer: string, key: string | number): string {
+  return pointer + formatPointer([key]);
+}
+
+export function parentPointer(pointer: string): string {
+  return pointer.slice(0, pointer.lastIndexOf('/'));
+}
+
+/** Follows the pointer through own properties and array indexes; undefined when any step is missing. */
+export function getAt(root: unknown, pointer: string): unknown {
+  let current = root;
+  for (const segment of parsePointer(pointer)) {
+    if (Array.isArray(current)) {
+      if (!isIndex(segment)) return undefined;
+      current = current[Number(segment)];
+    } else if (isObject(current)) {
+      if (!Object.hasOwn(current, segment)) return undefined;
+      current = current[segment];
+    } else {
+      return undefined;
+    }
+  }
+  return current;
+}
+
+export function hasAt(root: unknown, pointer: string): boolean {
+  if (pointer === '') return root !== undefined;
+  const parent = getAt(root, parentPointer(pointer));
+  const key = parsePointer(pointer).at(-1) as string;
+  if (Array.isArray(parent)) return isIndex(key) && Number(key) < parent.length;
+  return isObject(parent) && Object.hasOwn(parent, key);
+}
+
+function isIndex(segment: string): boolean {
+  return /^(0|[1-9]\d*)$/.test(segment);
+}
+
+/**
+ * How a field is named in messages: the path below the request wrapper, e.g. `/pool/members/1/role`
+ * becomes `members[1].role`. The wrapper itself is named by its key.
+ */
+export function fieldName(pointer: string): string {
+  const segments = parsePointer(pointer);
+  const below = segments.length > 1 ? segments.slice(1) : segments;
+  let name = '';
+  for (const segment of below) {
+    if (/^(0|[1-9]\d*)$/.test(segment) && name !== '') name += `[${segment}]`;
+    else name += (name === '' ? '' : '.') + segment;
+  }
+  return name === '' ? 'the request body' : name;
+}

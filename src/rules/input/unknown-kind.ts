@@ -1,0 +1,25 @@
+import { isObject } from '../../json/pointer.js';
+import { closest, didYouMean } from '../../text/suggest.js';
+import { defineInputRule } from '../rule.js';
+
+export default defineInputRule({
+  id: 'input/unknown-kind',
+  severity: 'error',
+  description: 'A file named on the command line is neither a create-load-balancer nor a create-master-slave-pool body.',
+});
+
+export function unknownKindMessage(body: unknown): { message: string; suggestion?: string } {
+  const keys = isObject(body) ? Object.keys(body) : [];
+  const found = !isObject(body)
+    ? `the body is ${Array.isArray(body) ? 'an array' : `a ${body === null ? 'null' : typeof body}`}, not an object`
+    : keys.length === 0
+      ? 'the body is an empty object'
+      : `its top-level keys are ${keys.slice(0, 5).map((key) => `"${key}"`).join(', ')}${keys.length > 5 ? ', …' : ''}`;
+  const suggestion = keys.length === 1 ? closest(keys[0] as string, ['loadbalancer', 'pool']) : undefined;
+  return {
+    message:
+      `Cannot tell which request this is: ${found}. A body is {"loadbalancer": {…}} (create load balancer) or {"pool": {…}} ` +
+      `(create master-slave pool); otherwise pass --kind or map the file under "kinds" in rules.yaml.${didYouMean(suggestion)}`,
+    ...(suggestion !== undefined && { suggestion }),
+  };
+}

@@ -1,0 +1,24 @@
+import { fieldName } from '../../json/pointer.js';
+import { defineRule } from '../rule.js';
+import { BANDWIDTH, bandwidthId } from '../utils.js';
+
+const IGNORED = ['size', 'charge_mode', 'share_type', 'name'] as const;
+
+export default defineRule({
+  id: 'lb/bandwidth-id-ignored',
+  severity: 'warning',
+  description: 'With bandwidth.id set, the bandwidth size, charge_mode, share_type and name are ignored.',
+  kinds: ['create-loadbalancer'],
+  check(context) {
+    if (!context.object(BANDWIDTH) || bandwidthId(context) !== 'set') return;
+    const id = context.string(`${BANDWIDTH}/id`);
+    for (const field of IGNORED) {
+      const pointer = `${BANDWIDTH}/${field}`;
+      if (!context.has(pointer)) continue;
+      context.report({
+        pointer,
+        message: `${fieldName(pointer)} is set, but bandwidth.id ("${id}") reuses an existing shared bandwidth, so ${field} is ignored. Remove ${field}, or remove bandwidth.id to create a new bandwidth.`,
+      });
+    }
+  },
+});

@@ -1,0 +1,33 @@
+import { defineRule } from '../rule.js';
+import { BANDWIDTH, bandwidthId } from '../utils.js';
+
+const NEEDED = [
+  { field: 'size', what: 'size (Mbit/s, 1–2000)' },
+  { field: 'charge_mode', what: 'charge_mode ("bandwidth" or "traffic")' },
+  { field: 'share_type', what: 'share_type ("PER" for a dedicated bandwidth)' },
+] as const;
+
+export default defineRule({
+  id: 'lb/bandwidth-new',
+  severity: 'error',
+  description: 'A new EIP bandwidth (no bandwidth.id) needs size, charge_mode and share_type, plus name when share_type is PER.',
+  kinds: ['create-loadbalancer'],
+  check(context) {
+    if (!context.object(BANDWIDTH) || bandwidthId(context) !== 'absent') return;
+    for (const { field, what } of NEEDED) {
+      if (context.has(`${BANDWIDTH}/${field}`)) continue;
+      context.report({
+        pointer: `${BANDWIDTH}/${field}`,
+        message:
+          `publicip.bandwidth has no ${field}, which a new bandwidth needs (there is no bandwidth.id to reuse an existing one). ` +
+          `Add ${what}, or set bandwidth.id to an existing shared bandwidth.`,
+      });
+    }
+    if (context.string(`${BANDWIDTH}/share_type`) === 'PER' && !context.has(`${BANDWIDTH}/name`)) {
+      context.report({
+        pointer: `${BANDWIDTH}/name`,
+        message: 'publicip.bandwidth has share_type "PER" but no name, which a new dedicated bandwidth needs. Add name (1–64 letters, digits, Chinese characters, "_", "-" or ".").',
+      });
+    }
+  },
+});

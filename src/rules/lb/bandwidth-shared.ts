@@ -1,0 +1,22 @@
+import { defineRule } from '../rule.js';
+import { BANDWIDTH, LB, bandwidthId } from '../utils.js';
+
+export default defineRule({
+  id: 'lb/bandwidth-shared',
+  severity: 'error',
+  description: 'share_type WHOLE (shared bandwidth) needs bandwidth.id, and an IPv6 EIP (ip_version 6) cannot use it.',
+  kinds: ['create-loadbalancer'],
+  check(context) {
+    const pointer = `${BANDWIDTH}/share_type`;
+    if (context.string(pointer) !== 'WHOLE' || bandwidthId(context) !== 'absent') return;
+    const ipv6 = context.number(`${LB}/publicip/ip_version`) === 6;
+    context.report({
+      pointer,
+      message: ipv6
+        ? 'publicip.bandwidth.share_type is "WHOLE" on an IPv6 EIP (publicip.ip_version 6) and without bandwidth.id, but IPv6 EIPs cannot use a shared bandwidth, and a shared one must be referenced by its id. ' +
+          'Use share_type "PER" with size, charge_mode and name for a new dedicated bandwidth.'
+        : 'publicip.bandwidth.share_type is "WHOLE" (shared bandwidth), but bandwidth.id is missing; a shared bandwidth cannot be created here, only referenced. ' +
+          'Set bandwidth.id to an existing shared bandwidth, or use share_type "PER" for a new dedicated one.',
+    });
+  },
+});

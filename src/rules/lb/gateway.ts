@@ -1,0 +1,39 @@
+import { defineRule } from '../rule.js';
+import { LB } from '../utils.js';
+
+const FORBIDDEN = [
+  { field: 'vip_address', why: 'a gateway load balancer gets its addresses assigned', fix: 'Remove vip_address.' },
+  { field: 'ipv6_vip_address', why: 'a gateway load balancer gets its addresses assigned', fix: 'Remove ipv6_vip_address.' },
+  { field: 'publicip', why: 'a gateway load balancer cannot have a public EIP', fix: 'Remove publicip.' },
+  { field: 'publicip_ids', why: 'a gateway load balancer cannot have a public EIP', fix: 'Remove publicip_ids.' },
+  { field: 'autoscaling', why: 'gateway load balancers do not support it', fix: 'Remove autoscaling.' },
+  { field: 'l4_flavor_id', why: 'a gateway load balancer takes its flavor from gw_flavor_id', fix: 'Remove l4_flavor_id and set gw_flavor_id.' },
+  { field: 'l7_flavor_id', why: 'a gateway load balancer takes its flavor from gw_flavor_id', fix: 'Remove l7_flavor_id and set gw_flavor_id.' },
+] as const;
+
+export default defineRule({
+  id: 'lb/gateway',
+  severity: 'error',
+  description: 'A gateway load balancer needs gw_flavor_id and takes no VIP address, EIP, autoscaling, L4/L7 flavor or ip_target_enable.',
+  kinds: ['create-loadbalancer'],
+  check(context) {
+    if (context.string(`${LB}/loadbalancer_type`) !== 'gateway') return;
+    const flavor = `${LB}/gw_flavor_id`;
+    if (!context.has(flavor) || context.value(flavor) === '') {
+      context.report({
+        pointer: flavor,
+        message: `loadbalancer_type is "gateway", but gw_flavor_id is ${context.has(flavor) ? 'empty' : 'missing'}; a gateway load balancer needs a gateway flavor. Set gw_flavor_id to a flavor ID of type gwlb.`,
+      });
+    }
+    for (const { field, why, fix } of FORBIDDEN) {
+      if (!context.has(`${LB}/${field}`)) continue;
+      context.report({ pointer: `${LB}/${field}`, message: `${field} is set on a gateway load balancer (loadbalancer_type "gateway"), but ${why}. ${fix}` });
+    }
+    if (context.boolean(`${LB}/ip_target_enable`) === true) {
+      context.report({
+        pointer: `${LB}/ip_target_enable`,
+        message: 'ip_target_enable is true on a gateway load balancer (loadbalancer_type "gateway"), which does not support IP-type backends. Remove ip_target_enable.',
+      });
+    }
+  },
+});

@@ -1,0 +1,30 @@
+import { defineRule } from '../rule.js';
+import { POOL } from '../utils.js';
+
+export default defineRule({
+  id: 'pool/healthmonitor-timeout',
+  severity: 'warning',
+  description: 'Health-check timeout should be below delay, or checks overlap.',
+  kinds: ['create-master-slave-pool'],
+  check(context) {
+    const delay = context.number(`${POOL}/healthmonitor/delay`);
+    const timeout = context.number(`${POOL}/healthmonitor/timeout`);
+    if (delay === undefined || timeout === undefined || timeout < delay) return;
+    context.report({
+      pointer: `${POOL}/healthmonitor/timeout`,
+      message:
+        `healthmonitor.timeout is ${timeout}, which is not below healthmonitor.delay (${delay}); a check could still be waiting when the next one starts. ` +
+        fix(delay, timeout),
+    });
+  },
+});
+
+/** Advice that stays inside the 1–50 s range both fields have. */
+function fix(delay: number, timeout: number): string {
+  const ways: string[] = [];
+  if (delay > 1 && delay <= 51) ways.push(`lower timeout to ${delay - 1} or less`);
+  if (timeout < 50) ways.push(`raise delay to ${Math.max(timeout + 1, 1)} or more (at most 50)`);
+  if (ways.length === 0) return 'Choose a timeout below the delay, e.g. delay 5 and timeout 3.';
+  const text = ways.join(', or ');
+  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+}

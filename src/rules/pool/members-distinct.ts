@@ -1,0 +1,29 @@
+import { defineRule } from '../rule.js';
+import { POOL, canonicalAddress, poolMembers } from '../utils.js';
+
+export default defineRule({
+  id: 'pool/members-distinct',
+  severity: 'warning',
+  description: 'The two members have the same address and port, so master and standby are one server.',
+  kinds: ['create-master-slave-pool'],
+  check(context) {
+    // With any_port_enable the member ports are ignored: the address alone names the backend.
+    const anyPort = context.boolean(`${POOL}/any_port_enable`) === true;
+    const seen: { index: number; address: string; port: number | undefined }[] = [];
+    for (const member of poolMembers(context)) {
+      const address = context.string(`${member.pointer}/address`);
+      const port = anyPort ? undefined : context.number(`${member.pointer}/protocol_port`);
+      if (address === undefined || (!anyPort && port === undefined)) continue;
+      const twin = seen.find((earlier) => earlier.address === canonicalAddress(address) && earlier.port === port);
+      if (twin) {
+        const where = port === undefined ? `"${address}" (any_port_enable is true, so ports do not tell them apart)` : `"${address}" port ${port}`;
+        context.report({
+          pointer: member.pointer,
+          message: `members[${member.index}] is ${where}, the same backend as members[${twin.index}], so the pool has no real standby. Point one member at a different server or port.`,
+        });
+      } else {
+        seen.push({ index: member.index, address: canonicalAddress(address), port });
+      }
+    }
+  },
+});

@@ -1,0 +1,52 @@
+import { defineRule } from '../rule.js';
+import { POOL, outside } from '../utils.js';
+
+const SESSION = `${POOL}/session_persistence`;
+
+/** persistence_timeout range in minutes, by pool protocol (rules.md: QUIC with TCP/UDP, TLS up to a day). */
+const TIMEOUT_RANGES: Record<string, { min: number; max: number }> = {
+  TCP: { min: 1, max: 60 },
+  UDP: { min: 1, max: 60 },
+  QUIC: { min: 1, max: 60 },
+  TLS: { min: 1, max: 1440 },
+};
+
+export default defineRule({
+  id: 'pool/session-persistence',
+  severity: 'error',
+  description: 'cookie_name only with APP_COOKIE; QUIC pools need SOURCE_IP persistence; persistence_timeout in range.',
+  kinds: ['create-master-slave-pool'],
+  check(context) {
+    const protocol = context.string(`${POOL}/protocol`);
+    const type = context.string(`${SESSION}/type`);
+
+    if (protocol === 'QUIC' && !context.has(SESSION)) {
+      context.report({
+        pointer: SESSION,
+        message: 'session_persistence is missing, but the pool\'s protocol is "QUIC", and QUIC pools need source-IP persistence. Add "session_persistence": {"type": "SOURCE_IP"}.',
+      });
+    }
+    if (protocol === 'QUIC' && type !== undefined && type !== 'SOURCE_IP') {
+      context.report({
+        pointer: `${SESSION}/type`,
+        message: `session_persistence.type is "${type}", but a QUIC pool takes only "SOURCE_IP". Set session_persistence.type to "SOURCE_IP".`,
+      });
+    }
+
+    if (context.has(`${SESSION}/cookie_name`) && type !== undefined && type !== 'APP_COOKIE') {
+      context.report({
+        pointer: `${SESSION}/cookie_name`,
+        message: `session_persistence.cookie_name is set, but session_persistence.type is "${type}"; the API accepts cookie_name only with "APP_COOKIE" and rejects it otherwise. Remove cookie_name, or set type to "APP_COOKIE".`,
+      });
+    }
+
+    const range = protocol === undefined ? undefined : TIMEOUT_RANGES[protocol];
+    const timeout = context.number(`${SESSION}/persistence_timeout`);
+    if (range && outside(timeout, range.min, range.max)) {
+      context.report({
+        pointer: `${SESSION}/persistence_timeout`,
+        message: `session_persistence.persistence_timeout is ${timeout}, but on a ${protocol} pool it must be between ${range.min} and ${range.max} minutes. Use ${timeout < range.min ? range.min : range.max}${timeout < range.min ? ' or more' : ' or less'}.`,
+      });
+    }
+  },
+});

@@ -1,0 +1,103 @@
+// What a rule is. Metadata is declared once, in the rule's own module; the registry, README,
+// `--list-rules`, SARIF and the docs check all read it from there.
+//
+// Three kinds of rule share the metadata:
+// - semantic rules (`check`) read a parsed, schema-checked body and report at JSON pointers;
+// - schema rules own Ajv keywords and say in plain words what each Ajv error means;
+// - input rules name what the engine itself finds (unparseable JSON, an unknown kind, a crash).
+// None of them ever sees a file, a position or an output format.
+
+import type { JsonObject } from '../json/pointer.js';
+import type { Kind, RuleMeta, Severity } from '../model.js';
+import type { FlavorCatalog } from '../config/flavors.js';
+import type { Schema } from '../schema/fields.js';
+
+export const DOCS_BASE = 'https://github.com/elb-lint/elb-lint/blob/main/docs/rules';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE}/${ruleId}.md`;
+}
+
+export interface Report {
+  pointer: string;
+  message: string;
+  /** The replacement value or field name behind a "did you mean …?". */
+  suggestion?: string;
+}
+
+/** What a semantic rule can see: the body, and only values that passed the schema. */
+export interface RuleContext {
+  readonly kind: Kind;
+  readonly body: JsonObject;
+  /** True when the property is present, whatever its value (placeholders included). */
+  has(pointer: string): boolean;
+  /** True when the property is present and the schema accepted its value (placeholders count as accepted). */
+  hasValid(pointer: string): boolean;
+  /**
+   * The value at the pointer when it is present and passed the schema: right type, known enum
+   * value, valid format, not a placeholder. Undefined otherwise, so rules stay silent about
+   * values the schema already reported.
+   */
+  value(pointer: string): unknown;
+  string(pointer: string): string | undefined;
+  number(pointer: string): number | undefined;
+  boolean(pointer: string): boolean | undefined;
+  object(pointer: string): JsonObject | undefined;
+  array(pointer: string): unknown[] | undefined;
+  /** The saved flavor catalog, when the user configured one. */
+  readonly flavors: FlavorCatalog | undefined;
+  report(report: Report): void;
+}
+
+export interface SemanticRule extends RuleMeta {
+  kinds: readonly Kind[];
+  check(context: RuleContext): void;
+}
+
+/** One Ajv error, unwrapped and located. */
+export interface SchemaIssue {
+  /** The Ajv keyword that failed (after unwrapping ajv-errors' errorMessage). */
+  keyword: string;
+  params: Record<string, unknown>;
+  pointer: string;
+  /** The value at `pointer` (undefined for a missing property). */
+  value: unknown;
+  /** The schema of the value at `pointer`, or, for unknown and missing fields, of the object holding it. */
+  schema: Schema | undefined;
+  /** The plain-words message declared in the schema (errorMessage), if any. */
+  customMessage: string | undefined;
+  kind: Kind;
+}
+
+export interface SchemaRule extends RuleMeta {
+  keywords: readonly string[];
+  describe(issue: SchemaIssue): { message: string; suggestion?: string };
+}
+
+export type InputRule = RuleMeta;
+
+export type AnyRule = SemanticRule | SchemaRule | InputRule;
+
+type Definition<T extends RuleMeta> = Omit<T, 'docs'>;
+
+export function defineRule(rule: Definition<SemanticRule>): SemanticRule {
+  return { ...rule, docs: docsUrl(rule.id) };
+}
+
+export function defineSchemaRule(rule: Definition<SchemaRule>): SchemaRule {
+  return { ...rule, docs: docsUrl(rule.id) };
+}
+
+export function defineInputRule(rule: Definition<InputRule>): InputRule {
+  return { ...rule, docs: docsUrl(rule.id) };
+}
+
+export function isSemanticRule(rule: AnyRule): rule is SemanticRule {
+  return 'check' in rule;
+}
+
+export function isSchemaRule(rule: AnyRule): rule is SchemaRule {
+  return 'keywords' in rule;
+}
+
+export type { Severity };

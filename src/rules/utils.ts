@@ -1,0 +1,63 @@
+// Helpers the semantic rules share.
+
+import { isObject } from '../json/pointer.js';
+import type { RuleContext } from './rule.js';
+
+export const LB = '/loadbalancer';
+export const POOL = '/pool';
+
+/** The members of a master-slave pool that are objects, with their pointers. */
+export function poolMembers(context: RuleContext): { pointer: string; index: number }[] {
+  const members = context.array(`${POOL}/members`) ?? [];
+  const found: { pointer: string; index: number }[] = [];
+  members.forEach((member, index) => {
+    if (isObject(member)) found.push({ pointer: `${POOL}/members/${index}`, index });
+  });
+  return found;
+}
+
+/** "between 1 and 50" style range check; undefined values are not judged. */
+export function outside(value: number | undefined, min: number, max: number): value is number {
+  return value !== undefined && (value < min || value > max);
+}
+
+/** The private IPv4 ranges an IP-type (cross-VPC) backend may use, as messages name them. */
+export const PRIVATE_IPV4_RANGES = '10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16';
+
+/** An address the schema accepted as an IP: IPv6 literals are the ones with a colon. */
+export function isIPv6Address(address: string): boolean {
+  return address.includes(':');
+}
+
+/** True for a dotted IPv4 address in 10/8, 172.16/12 or 192.168/16. */
+export function isPrivateIPv4(address: string): boolean {
+  const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address)?.slice(1).map(Number);
+  if (!octets || octets.some((octet) => octet > 255)) return false;
+  const [a, b] = octets as [number, number];
+  return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+}
+
+/** One spelling per address, so "2001:DB8::1" and "2001:db8:0:0:0:0:0:1" compare equal. */
+export function canonicalAddress(address: string): string {
+  if (!isIPv6Address(address)) return address;
+  try {
+    return new URL(`http://[${address}]/`).hostname;
+  } catch {
+    return address.toLowerCase();
+  }
+}
+
+export const BANDWIDTH = '/loadbalancer/publicip/bandwidth';
+
+/**
+ * Whether `publicip.bandwidth.id` names an existing bandwidth: `set` for a non-empty ID, `absent`
+ * when it is missing or `""` (rules.md: an empty ID counts as absent), `unknown` when its value is
+ * a placeholder or one the schema reported, so the bandwidth rules stay silent.
+ */
+export function bandwidthId(context: RuleContext): 'set' | 'absent' | 'unknown' {
+  const pointer = `${BANDWIDTH}/id`;
+  if (!context.has(pointer)) return 'absent';
+  const id = context.string(pointer);
+  if (id === undefined) return 'unknown';
+  return id === '' ? 'absent' : 'set';
+}

@@ -1,0 +1,88 @@
+// The data-driven rule cases (actionlint/cfn-lint style): every file under
+// test/cases/<area>/<rule>/valid/ must lint clean, and every invalid/<scenario>.{json,http} must
+// give exactly the findings in <scenario>.expected.json. A <scenario>.args file (one argument per
+// line, paths relative to the case folder) adds command-line options such as -c or --kind.
+// test/cases/valid/ is the corpus of realistic valid bodies: zero findings each.
+
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintToJson, readJson } from './helpers.js';
+
+const ROOT = join(import.meta.dirname, 'cases');
+
+interface ExpectedFinding {
+  ruleId: string;
+  pointer: string;
+  severity: string;
+  line: number;
+  column?: number;
+}
+
+function caseFiles(directory: string): string[] {
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory)
+    .filter((name) => /\.(json|http)$/.test(name) && !name.endsWith('.expected.json') && !name.endsWith('.flavors.json'))
+    .filter((name) => statSync(join(directory, name)).isFile())
+    .sort();
+}
+
+function argsFor(directory: string, file: string): string[] {
+  const argsFile = join(directory, file.replace(/\.(json|http)$/, '.args'));
+  return existsSync(argsFile) ? readFileSync(argsFile, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean) : [];
+}
+
+/** Every folder that holds valid/ or invalid/ case files. */
+function caseFolders(directory: string): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(directory).sort()) {
+    const path = join(directory, name);
+    if (!statSync(path).isDirectory()) continue;
+    if (name === 'valid' || name === 'invalid') {
+      if (!found.includes(directory)) found.push(directory);
+    } else {
+      found.push(...caseFolders(path));
+    }
+  }
+  return found;
+}
+
+for (const folder of caseFolders(ROOT)) {
+  const label = relative(ROOT, folder) || 'corpus';
+  describe(label, () => {
+    for (const file of caseFiles(join(folder, 'valid'))) {
+      it(`accepts valid/${file}`, async () => {
+        const directory = join(folder, 'valid');
+        const { report, code, stderr } = await lintToJson([...argsFor(directory, file), file], { cwd: directory });
+        expect(stderr).toBe('');
+        expect(report.files.map((entry) => entry.path)).toEqual([file]);
+        expect(report.files[0]?.findings).toEqual([]);
+        expect(code).toBe(0);
+      });
+    }
+    for (const file of caseFiles(join(folder, 'invalid'))) {
+      it(`flags invalid/${file}`, async () => {
+        const directory = join(folder, 'invalid');
+        const expected = readJson<ExpectedFinding[]>(join(directory, file.replace(/\.(json|http)$/, '.expected.json')));
+        expect(expected.length).toBeGreaterThan(0);
+        const { report } = await lintToJson([...argsFor(directory, file), file], { cwd: directory });
+        const actual = report.files[0]?.findings ?? [];
+        const comparable = actual.map((finding, index) => {
+          const wanted = expected[index];
+          return {
+            ruleId: finding.ruleId,
+            pointer: finding.pointer,
+            severity: finding.severity,
+            line: finding.line,
+            ...(wanted?.column !== undefined && { column: finding.column }),
+          };
+        });
+        expect(comparable).toEqual(expected);
+        if (label !== 'corpus' && !label.startsWith('valid')) {
+          // The case is about its own rule: that rule must be among the findings.
+          expect(actual.map((finding) => finding.ruleId)).toContain(label);
+        }
+      });
+    }
+  });
+}

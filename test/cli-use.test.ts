@@ -1,0 +1,245 @@
+// Command-line options as people use them: standard input with --stdin-filename (also .http, and
+// path-based configuration), --skip-unknown-kind (pre-commit, lint-staged), --max-warnings and
+// --quiet with their exit codes, the progress line on a terminal, and --print-schema for editors.
+
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { parse as parseJsonc } from 'jsonc-parser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createProgress, PROGRESS_MIN_FILES } from '../src/cli/progress.js';
+import { KINDS } from '../src/model.js';
+import { lintToJson, runCli } from './helpers.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const POOL = readFileSync(join(ROOT, 'examples/templates/web-tcp-pool.json'), 'utf8');
+const LB = readFileSync(join(ROOT, 'examples/templates/web-private-lb.json'), 'utf8');
+/** One warning (pool/healthmonitor-timeout) and nothing else. */
+const POOL_ONE_WARNING = POOL.replace('"timeout": 3', '"timeout": 7');
+/** One error (pool/healthmonitor-range) and nothing else. */
+const POOL_ONE_ERROR = POOL.replace('"delay": 5', '"delay": 60');
+
+let work: string;
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'elb-lint-cli-'));
+});
+afterEach(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(join(work, path)), { recursive: true });
+  writeFileSync(join(work, path), text);
+}
+
+describe('standard input', () => {
+  it('lints `-` named by --stdin-filename, as that path', async () => {
+    const { code, report } = await lintToJson(['-', '--stdin-filename', 'templates/lb.json'], { cwd: work, stdin: POOL_ONE_ERROR });
+    expect(code).toBe(1);
+    expect(report.files).toHaveLength(1);
+    expect(report.files[0]).toMatchObject({ path: 'templates/lb.json', kind: 'create-master-slave-pool' });
+    expect(report.files[0]!.findings.map((finding) => [finding.ruleId, finding.line, finding.column])).toEqual([['pool/healthmonitor-range', 28, 7]]);
+  });
+
+  it('calls unnamed standard input <stdin>', async () => {
+    const { report } = await lintToJson(['-'], { cwd: work, stdin: LB });
+    expect(report.files).toEqual([{ path: '<stdin>', kind: 'create-loadbalancer', findings: [] }]);
+  });
+
+  it('reads standard input as an .http file when its name says so', async () => {
+    const http = `POST https://{ELB_Endpoint}/v3/{project_id}/elb/master-slave-pools\nContent-Type: application/json\n\n${POOL_ONE_ERROR}`;
+    const { report } = await lintToJson(['-', '--stdin-filename', 'requests/pool.http'], { cwd: work, stdin: http });
+    expect(report.files[0]).toMatchObject({ path: 'requests/pool.http', kind: 'create-master-slave-pool' });
+    expect(report.files[0]!.findings.map((finding) => [finding.ruleId, finding.line, finding.column])).toEqual([['pool/healthmonitor-range', 31, 7]]);
+  });
+
+  it('applies path-based configuration (overrides, kinds) to the stdin filename', async () => {
+    write('rules.yaml', [
+      'kinds:',
+      '  "templates/pools/*.json": create-master-slave-pool',
+      'overrides:',
+      '  - files: ["templates/legacy/**"]',
+      '    rules: { pool/healthmonitor-range: warning }',
+      '',
+    ].join('\n'));
+    const legacy = await lintToJson(['-', '--stdin-filename', 'templates/legacy/pool.json'], { cwd: work, stdin: POOL_ONE_ERROR });
+    expect(legacy.report.files[0]!.findings.map((finding) => [finding.ruleId, finding.severity])).toEqual([['pool/healthmonitor-range', 'warning']]);
+    expect(legacy.code).toBe(0);
+    const current = await lintToJson(['-', '--stdin-filename', 'templates/current/pool.json'], { cwd: work, stdin: POOL_ONE_ERROR });
+    expect(current.report.files[0]!.findings.map((finding) => [finding.ruleId, finding.severity])).toEqual([['pool/healthmonitor-range', 'error']]);
+    // A `kinds` glob decides the kind of a body that cannot tell it (here: no "pool" wrapper).
+    const bare = JSON.stringify((JSON.parse(POOL) as { pool: unknown }).pool);
+    const mapped = await lintToJson(['-', '--stdin-filename', 'templates/pools/bare.json'], { cwd: work, stdin: bare });
+    expect(mapped.report.files[0]?.kind).toBe('create-master-slave-pool');
+  });
+});
+
+describe('--skip-unknown-kind', () => {
+  beforeEach(() => {
+    write('package.json', '{ "name": "infra" }\n');
+    write('tsconfig.json', '{\n  // not strict JSON\n  "compilerOptions": {},\n}\n');
+    write('templates/broken.json', '{ "loadbalancer": { "name": "web", }\n');
+    write('templates/pool.json', POOL_ONE_WARNING);
+  });
+
+  it('is off by default: a file named explicitly must be a request body (output.md)', async () => {
+    const { code, report } = await lintToJson(['package.json'], { cwd: work });
+    expect(code).toBe(1);
+    expect(report.files[0]!.findings.map((finding) => finding.ruleId)).toEqual(['input/unknown-kind']);
+  });
+
+  it('skips named files whose kind cannot be told, and says so with --debug', async () => {
+    const { code, report, stderr } = await lintToJson(['--skip-unknown-kind', '--debug', 'package.json', 'tsconfig.json', 'templates/pool.json'], { cwd: work });
+    expect(code).toBe(0);
+    expect(report.files.map((file) => file.path)).toEqual(['templates/pool.json']);
+    expect(stderr).toMatch(/skipped package\.json: /);
+    expect(stderr).toMatch(/skipped tsconfig\.json: /);
+  });
+
+  it('still reports a broken file that is recognisably a request body', async () => {
+    const { code, report } = await lintToJson(['--skip-unknown-kind', 'templates/broken.json'], { cwd: work });
+    expect(code).toBe(1);
+    expect(report.files[0]).toMatchObject({ path: 'templates/broken.json', kind: 'create-loadbalancer' });
+    expect(report.files[0]!.findings.map((finding) => finding.ruleId)).toEqual(['parse/invalid-json']);
+  });
+
+  it('skips standard input whose kind cannot be told', async () => {
+    const { code, report } = await lintToJson(['--skip-unknown-kind', '-', '--stdin-filename', 'package.json'], { cwd: work, stdin: '{"name": "x"}' });
+    expect(code).toBe(0);
+    expect(report.files).toEqual([]);
+  });
+});
+
+describe('--max-warnings and --quiet', () => {
+  beforeEach(() => {
+    write('warning.json', POOL_ONE_WARNING);
+    write('error.json', POOL_ONE_ERROR);
+  });
+
+  it('exits 0 with warnings only, and 1 with an error', async () => {
+    expect((await runCli(['warning.json'], { cwd: work })).code).toBe(0);
+    expect((await runCli(['error.json', 'warning.json'], { cwd: work })).code).toBe(1);
+  });
+
+  it('exits 1 when the warnings exceed --max-warnings, saying so on stderr', async () => {
+    expect((await runCli(['--max-warnings', '1', 'warning.json'], { cwd: work })).code).toBe(0);
+    const over = await runCli(['--max-warnings', '0', 'warning.json'], { cwd: work });
+    expect(over.code).toBe(1);
+    expect(over.stderr).toBe('elb-lint: 1 warning, more than --max-warnings 0 allows.\n');
+    expect(over.stdout).toContain('pool/healthmonitor-timeout');
+  });
+
+  it('rejects a --max-warnings that is not a whole number (exit 2)', async () => {
+    for (const value of ['-1', 'many', '1.5']) {
+      const result = await runCli([`--max-warnings=${value}`, 'warning.json'], { cwd: work });
+      expect(result.code, value).toBe(2);
+      expect(result.stderr, value).toContain('--max-warnings needs a whole number');
+    }
+  });
+
+  it('--quiet reports errors only, and warnings still count for --max-warnings', async () => {
+    const quiet = await lintToJson(['--quiet', 'error.json', 'warning.json'], { cwd: work });
+    expect(quiet.code).toBe(1);
+    expect(quiet.report.files.flatMap((file) => file.findings.map((finding) => finding.severity))).toEqual(['error']);
+    expect(quiet.report.summary).toMatchObject({ errors: 1, warnings: 0 });
+
+    const onlyWarnings = await runCli(['--quiet', 'warning.json'], { cwd: work });
+    expect(onlyWarnings).toMatchObject({ code: 0, stdout: '✔ No problems in 1 file.\n' });
+    const gated = await runCli(['--quiet', '--max-warnings', '0', 'warning.json'], { cwd: work });
+    expect(gated.code).toBe(1);
+    expect(gated.stderr).toBe('elb-lint: 1 warning (not shown: --quiet), more than --max-warnings 0 allows.\n');
+  });
+});
+
+describe('progress on a terminal', () => {
+  const CLEAR = '\r\u001b[K';
+
+  function manyFiles(): string[] {
+    const names = Array.from({ length: PROGRESS_MIN_FILES + 5 }, (_, index) => `templates/pool-${String(index).padStart(2, '0')}.json`);
+    for (const name of names) write(name, POOL);
+    return names;
+  }
+
+  it('shows a progress line on stderr and clears it before the report', async () => {
+    manyFiles();
+    const { code, stdout, stderr } = await runCli(['--no-color', 'templates'], { cwd: work, isTTY: true });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^\r\u001b\[Kelb-lint: linted 1 of 25 files \(4%\)/);
+    expect(stderr.endsWith(CLEAR)).toBe(true);
+    expect(stderr.replace(/\r\u001b\[K(elb-lint: linted \d+ of 25 files \(\d+%\))?/g, '')).toBe('');
+    expect(stdout).toBe('✔ No problems in 25 files.\n');
+  });
+
+  it('stays silent when stderr is not a terminal, with few files, with --debug, or when a machine format goes to stdout', async () => {
+    manyFiles();
+    expect((await runCli(['templates'], { cwd: work, isTTY: false })).stderr).toBe('');
+    expect((await runCli(['templates/pool-00.json', 'templates/pool-01.json'], { cwd: work, isTTY: true })).stderr).toBe('');
+    expect((await runCli(['--debug', 'templates'], { cwd: work, isTTY: true })).stderr).not.toContain(CLEAR);
+    for (const format of ['json', 'sarif', 'compact', 'github', 'gitlab']) {
+      const { stderr } = await runCli(['-f', format, 'templates'], { cwd: work, isTTY: true });
+      expect(stderr, format).toBe('');
+    }
+    // A machine format written to a file leaves the terminal to people.
+    expect((await runCli(['-f', 'human', '-f', 'json=report.json', 'templates'], { cwd: work, isTTY: true })).stderr).toContain('linted 1 of 25');
+  });
+
+  it('redraws at most every 100 ms and clears only what it drew', () => {
+    let now = 0;
+    let out = '';
+    const progress = createProgress({ write: (text) => void (out += text) }, { enabled: true, now: () => now });
+    progress.update(1, 100);
+    now = 50;
+    progress.update(2, 100);
+    now = 100;
+    progress.update(3, 100);
+    progress.update(100, 100);
+    progress.clear();
+    expect(out).toBe(`${CLEAR}elb-lint: linted 1 of 100 files (1%)${CLEAR}elb-lint: linted 3 of 100 files (3%)${CLEAR}`);
+
+    let silent = '';
+    const none = createProgress({ write: (text) => void (silent += text) }, { enabled: true });
+    none.update(1, PROGRESS_MIN_FILES - 1);
+    none.clear();
+    expect(silent).toBe('');
+  });
+});
+
+describe('--print-schema KIND (editors)', () => {
+  for (const kind of KINDS) {
+    it(`prints the ${kind} schema, which accepts a valid body and rejects a wrong one`, async () => {
+      const { code, stdout, stderr } = await runCli(['--print-schema', kind], { cwd: work });
+      expect(code).toBe(0);
+      expect(stderr).toBe('');
+      const schema = JSON.parse(stdout) as { $schema: string; title: string };
+      expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+      expect(schema.title).toMatch(/\S/);
+      const ajv = new Ajv({ allErrors: true, strict: false });
+      addFormats.default(ajv);
+      ajv.addKeyword('errorMessage'); // ajv-errors' keyword; editors ignore it
+      for (const name of ['uuid', 'ipv4', 'ipv6']) if (!ajv.formats[name]) ajv.addFormat(name, true);
+      const validate = ajv.compile(schema);
+      const [valid, wrong] = kind === 'create-loadbalancer' ? [LB, LB.replace('"name": "web-prod-lb"', '"name": 42')] : [POOL, POOL.replace('"protocol": "TCP"', '"protocol": "FTP"')];
+      expect(validate(JSON.parse(valid)), JSON.stringify(validate.errors)).toBe(true);
+      expect(validate(JSON.parse(wrong))).toBe(false);
+    });
+  }
+
+  it('rejects an unknown kind with a usage error', async () => {
+    const result = await runCli(['--print-schema', 'create-listener'], { cwd: work });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--print-schema must be one of create-loadbalancer, create-master-slave-pool');
+  });
+
+  it('the README shows a VS Code json.schemas setting for the printed schemas', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /```jsonc\n(\{\s*"json\.schemas"[\s\S]*?)```/.exec(readme)?.[1];
+    expect(block, 'a ```jsonc block with "json.schemas" in the README').toBeDefined();
+    const settings = parseJsonc(block!) as { 'json.schemas': { fileMatch: string[]; url: string }[] };
+    const urls = settings['json.schemas'].map((entry) => entry.url);
+    for (const kind of KINDS) expect(urls.some((url) => url.includes(kind))).toBe(true);
+    for (const entry of settings['json.schemas']) expect(entry.fileMatch.length).toBeGreaterThan(0);
+    for (const kind of KINDS) expect(readme).toContain(`elb-lint --print-schema ${kind} >`);
+  });
+});

@@ -1,0 +1,62 @@
+// Every rule's docs page has the same shape, states the rule's real severity, and its examples are
+// real: the "Incorrect" body gives a finding of the rule, the "Correct" body gives none.
+//
+// Page shape (docs/rules/<area>/<name>.md):
+//   # `<rule id>`
+//   **Default severity:** <severity> · **Applies to:** <kinds or "every file">
+//   <the rule's one-line description>
+//   ## What it reports / ## Why / ## Examples (### Incorrect, ### Correct, each a ```json block) / ## Turning it off
+// A block may be preceded by `<!-- args: … -->` (command-line options, paths relative to the
+// repository root). A rule whose findings no body can produce says `<!-- examples: none … -->`.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../src/rules/index.js';
+import { isSemanticRule } from '../src/rules/rule.js';
+import { lintToJson } from './helpers.js';
+
+const ROOT = join(import.meta.dirname, '..');
+
+interface Example {
+  args: string[];
+  body: string;
+}
+
+function example(page: string, heading: 'Incorrect' | 'Correct'): Example | undefined {
+  const section = new RegExp(`### ${heading}\\n([\\s\\S]*?)(?=\\n### |\\n## |$)`).exec(page)?.[1];
+  if (!section) return undefined;
+  const args = /<!-- args: (.*?) -->/.exec(section)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+  const body = /```(?:json|http)\n([\s\S]*?)```/.exec(section)?.[1];
+  return body === undefined ? undefined : { args, body };
+}
+
+for (const rule of RULES) {
+  describe(`docs/rules/${rule.id}.md`, () => {
+    const page = readFileSync(join(ROOT, 'docs/rules', `${rule.id}.md`), 'utf8');
+    const noExamples = /<!-- examples: none/.test(page);
+
+    it('has the standard shape and the rule metadata', () => {
+      expect(page.split('\n')[0]).toBe(`# \`${rule.id}\``);
+      const appliesTo = isSemanticRule(rule) ? rule.kinds.join(', ') : 'every file';
+      expect(page).toContain(`**Default severity:** ${rule.severity} · **Applies to:** ${appliesTo}`);
+      expect(page).toContain(rule.description);
+      for (const heading of ['## What it reports', '## Why', '## Examples', '## Turning it off']) expect(page, heading).toContain(heading);
+      expect(page).toContain(`${rule.id}: off`);
+    });
+
+    it.skipIf(noExamples)('flags its Incorrect example', async () => {
+      const incorrect = example(page, 'Incorrect');
+      expect(incorrect, 'a ```json block under ### Incorrect').toBeDefined();
+      const { report } = await lintToJson([...incorrect!.args, '-', '--stdin-filename', 'example.json'], { cwd: ROOT, stdin: incorrect!.body });
+      expect(report.files[0]?.findings.map((finding) => finding.ruleId)).toContain(rule.id);
+    });
+
+    it.skipIf(noExamples)('accepts its Correct example', async () => {
+      const correct = example(page, 'Correct');
+      expect(correct, 'a ```json block under ### Correct').toBeDefined();
+      const { report } = await lintToJson([...correct!.args, '-', '--stdin-filename', 'example.json'], { cwd: ROOT, stdin: correct!.body });
+      expect(report.files[0]?.findings.map((finding) => finding.ruleId)).not.toContain(rule.id);
+    });
+  });
+}

@@ -1,0 +1,211 @@
+// Property-based tests of the whole pipeline (issue 8, docs/reliability.md): whatever the input,
+// the CLI ends with 0 or 1, prints a report that keeps the JSON contract, and every finding's
+// position and pointer are where it says. The CLI runs in-process through main(), reading the
+// generated text from standard input; test/fuzz-cli.test.ts spawns the built CLI on files.
+//
+// Default: 10,400 cases in all (a few seconds). More: ELB_LINT_FUZZ_RUNS=200000 npx vitest run test/fuzz
+// Replay a failure: ELB_LINT_FUZZ_SEED=<seed printed by fast-check>.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SCHEMAS } from '../src/schema/schemas.js';
+import type { Schema } from '../src/schema/fields.js';
+import {
+  anyJsonArb,
+  applyTextEdit,
+  checkReport,
+  fromValue,
+  fuzzParameters,
+  httpPieceArb,
+  httpText,
+  HOSTILE_KEYS,
+  lintText,
+  mutate,
+  mutationArb,
+  parseOrUndefined,
+  serialize,
+  shapedBodyArb,
+  styleArb,
+  textEditArb,
+  textOfBytes,
+  validCaseBodies,
+  type Json,
+} from './fuzz-support.js';
+
+// A working directory without rules.yaml anywhere above it: the built-in preset applies.
+const CWD = mkdtempSync(join(tmpdir(), 'elb-lint-fuzz-'));
+afterAll(() => rmSync(CWD, { recursive: true, force: true }));
+
+const VALID = validCaseBodies();
+const validTreeArb = fc.constantFrom(...VALID).map((body) => fromValue(body.value));
+
+/** Lints a text as NAME from stdin and checks the report; returns the report. */
+async function lintAndCheck(text: string, name = 'body.json', bodies?: unknown[]) {
+  const result = await lintText(CWD, text, name);
+  const plain = text.startsWith('\ufeff') ? text.slice(1) : text;
+  return checkReport(result, { [name]: { text: plain, bodies: bodies ?? parseOrUndefined(plain) } });
+}
+
+describe('fuzz: the CLI never crashes and always keeps the report contract', () => {
+  it('has valid bodies to mutate', () => {
+    expect(VALID.length).toBeGreaterThan(5);
+  });
+
+  it('random JSON values, bare or under a request wrapper', async () => {
+    const wrapped = fc.oneof(
+      anyJsonArb,
+      fc.tuple(fc.constantFrom('pool', 'loadbalancer'), anyJsonArb).map(([key, value]): Json => ({ t: 'obj', pairs: [[key, value]] })),
+    );
+    await fc.assert(
+      fc.asyncProperty(wrapped, styleArb, async (tree, style) => {
+        await lintAndCheck(serialize(tree, style));
+      }),
+      fuzzParameters(2000),
+    );
+  });
+
+  it('bodies shaped by the request schemas, with values in, at and past their limits', async () => {
+    await fc.assert(
+      fc.asyncProperty(shapedBodyArb, styleArb, async (tree, style) => {
+        await lintAndCheck(serialize(tree, style));
+      }),
+      fuzzParameters(2500),
+    );
+  });
+
+  it('valid bodies with fields dropped, renamed, retyped, out of range, swapped or repeated', async () => {
+    await fc.assert(
+      fc.asyncProperty(validTreeArb, fc.array(mutationArb, { minLength: 1, maxLength: 3 }), styleArb, async (tree, mutations, style) => {
+        const mutated = mutations.reduce(mutate, tree);
+        await lintAndCheck(serialize(mutated, style));
+      }),
+      fuzzParameters(2500),
+    );
+  });
+
+  it('broken text: truncated, with stray characters, comments, BOMs and control characters', async () => {
+    await fc.assert(
+      fc.asyncProperty(validTreeArb, fc.array(textEditArb, { minLength: 1, maxLength: 3 }), styleArb, async (tree, edits, style) => {
+        await lintAndCheck(edits.reduce(applyTextEdit, serialize(tree, style)));
+      }),
+      fuzzParameters(1200),
+    );
+  });
+
+  it('random bytes, alone or spliced into a valid body', async () => {
+    const bytesArb = fc.oneof(
+      fc.uint8Array({ maxLength: 64 }),
+      fc.tuple(validTreeArb, fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 4 })).map(([tree, at, bytes]) => {
+        const body = new TextEncoder().encode(serialize(tree));
+        const cut = at % (body.length + 1);
+        return Uint8Array.from([...body.subarray(0, cut), ...bytes, ...body.subarray(cut)]);
+      }),
+      fc.tuple(validTreeArb, fc.constantFrom([0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [0x00], [0xc3], [0xed, 0xa0, 0x80])).map(([tree, prefix]) =>
+        Uint8Array.from([...prefix, ...new TextEncoder().encode(serialize(tree))]),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(bytesArb, async (bytes) => {
+        const result = await lintText(CWD, bytes, 'bytes.json');
+        const text = textOfBytes(bytes);
+        checkReport(result, { 'bytes.json': { text, bodies: parseOrUndefined(text) } });
+      }),
+      fuzzParameters(1000),
+    );
+  });
+
+  it('.http files: separators, comments, request lines, headers, handlers around any body', async () => {
+    const bodyArb = fc.oneof(
+      validTreeArb.map((tree) => serialize(tree)),
+      fc.tuple(validTreeArb, mutationArb).map(([tree, mutation]) => serialize(mutate(tree, mutation))),
+      anyJsonArb.map((tree) => serialize(tree)),
+      fc.tuple(validTreeArb, textEditArb).map(([tree, edit]) => applyTextEdit(serialize(tree), edit)),
+      fc.constant(''),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(httpPieceArb(bodyArb), { minLength: 1, maxLength: 3 }), fc.constantFrom('\n', '\r\n', '\r'), async (pieces, eol) => {
+        const text = httpText(pieces, eol);
+        const result = await lintText(CWD, text, 'requests.http');
+        // Pointers must resolve in one of the bodies written into the file (whose comment lines
+        // the .http clients do not send).
+        const bodies = pieces.flatMap((piece) => parseOrUndefined(piece.body.split(/\r\n|\r|\n/).filter((line) => !/^\s*(#|\/\/)/.test(line)).join('\n')));
+        const report = checkReport(result, { 'requests.http': { text, bodies } });
+        expect(report.files.length).toBeLessThanOrEqual(1);
+      }),
+      fuzzParameters(1000),
+    );
+  });
+
+  it('a valid body with one unknown field added gets exactly one more finding, schema/unknown-field at that field', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...VALID),
+        fc.nat(),
+        fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom(...HOSTILE_KEYS)),
+        anyJsonArb,
+        async (body, pick, key, value) => {
+          const targets = objectPointers(body.value).filter((target) => target.pointer !== '');
+          const target = targets[pick % targets.length]!;
+          fc.pre(!Object.hasOwn(target.object, key) && !knownFields(body.value, target.pointer).has(key));
+          const before = await lintAndCheck(body.text);
+          const changed = structuredClone(body.value) as Record<string, unknown>;
+          const holder = target.pointer.slice(1).split('/').map(unescape).reduce<Record<string, unknown>>((node, segment) => node[segment] as Record<string, unknown>, changed);
+          Object.defineProperty(holder, key, { value: JSON.parse(serialize(value)), enumerable: true, configurable: true, writable: true });
+          const text = JSON.stringify(changed, null, 2);
+          const after = await lintAndCheck(text);
+          const pointer = `${target.pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+          const without = (findings: { ruleId: string; pointer: string; message: string }[]) => findings.map((finding) => `${finding.ruleId} ${finding.pointer} ${finding.message}`).sort();
+          const added = after.files[0]!.findings.filter((finding) => finding.pointer === pointer);
+          expect(added.map((finding) => finding.ruleId)).toEqual(['schema/unknown-field']);
+          expect(without(after.files[0]!.findings.filter((finding) => finding.pointer !== pointer))).toEqual(without(before.files[0]!.findings));
+        },
+      ),
+      fuzzParameters(1000),
+    );
+  });
+
+  it('is deterministic: the same input gives the same report, byte for byte', async () => {
+    const textArb = fc.oneof(
+      fc.tuple(validTreeArb, fc.array(mutationArb, { maxLength: 3 })).map(([tree, mutations]) => serialize(mutations.reduce(mutate, tree))),
+      fc.tuple(anyJsonArb, styleArb).map(([tree, style]) => serialize(tree, style)),
+      shapedBodyArb.map((tree) => serialize(tree)),
+    );
+    await fc.assert(
+      fc.asyncProperty(textArb, fc.constantFrom('a.json', 'b.http'), async (text, name) => {
+        const first = await lintText(CWD, name.endsWith('.http') ? `POST /v3/p/elb/loadbalancers\n\n${text}` : text, name);
+        const second = await lintText(CWD, name.endsWith('.http') ? `POST /v3/p/elb/loadbalancers\n\n${text}` : text, name);
+        expect(second).toEqual(first);
+      }),
+      fuzzParameters(200),
+    );
+  });
+});
+
+function unescape(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Every object in a body with its pointer. */
+function objectPointers(value: unknown, pointer = '', out: { pointer: string; object: Record<string, unknown> }[] = []) {
+  if (Array.isArray(value)) value.forEach((item, index) => objectPointers(item, `${pointer}/${index}`, out));
+  else if (typeof value === 'object' && value !== null) {
+    out.push({ pointer, object: value as Record<string, unknown> });
+    for (const key of Object.keys(value)) objectPointers((value as Record<string, unknown>)[key], `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, out);
+  }
+  return out;
+}
+
+/** The properties the schema declares for the object at `pointer` (an unknown field must not be one). */
+function knownFields(body: unknown, pointer: string): Set<string> {
+  const kind = Object.keys(body as object)[0] === 'pool' ? 'create-master-slave-pool' : 'create-loadbalancer';
+  let schema: Schema | undefined = SCHEMAS[kind];
+  for (const segment of pointer.slice(1).split('/').map(unescape)) {
+    if (!schema) break;
+    const properties = (schema.properties ?? {}) as Record<string, Schema>;
+    schema = schema.type === 'array' ? (schema.items as Schema) : Object.hasOwn(properties, segment) ? properties[segment] : undefined;
+  }
+  return new Set(Object.keys((schema?.properties as object | undefined) ?? {}));
+}

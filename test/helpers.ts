@@ -1,0 +1,55 @@
+// Runs the CLI in-process, the way a user would from a shell, and captures what it prints.
+
+import { readFileSync } from 'node:fs';
+import { main } from '../src/cli/main.js';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(
+  args: string[],
+  options: { cwd: string; stdin?: string | Uint8Array; env?: Record<string, string | undefined>; isTTY?: boolean },
+): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    cwd: options.cwd,
+    env: options.env ?? {},
+    stdout: { write: (text) => void (stdout += text), isTTY: options.isTTY ?? false },
+    stderr: { write: (text) => void (stderr += text), isTTY: options.isTTY ?? false },
+    readStdin: () => (typeof options.stdin === 'string' ? new TextEncoder().encode(options.stdin) : (options.stdin ?? new Uint8Array())),
+  });
+  return { code, stdout, stderr };
+}
+
+export interface JsonReport {
+  version: number;
+  tool: { name: string; version: string };
+  files: { path: string; kind: string | null; findings: JsonFinding[] }[];
+  summary: { files: number; errors: number; warnings: number; infos: number };
+}
+
+export interface JsonFinding {
+  ruleId: string;
+  severity: string;
+  message: string;
+  pointer: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  suggestion?: string;
+}
+
+export async function lintToJson(args: string[], options: { cwd: string; stdin?: string }): Promise<{ code: number; report: JsonReport; stderr: string }> {
+  const result = await runCli(['--format', 'json', ...args], options);
+  if (result.stdout === '') throw new Error(`no JSON report (exit ${result.code}): ${result.stderr}`);
+  return { code: result.code, report: JSON.parse(result.stdout) as JsonReport, stderr: result.stderr };
+}
+
+export function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
