@@ -21,8 +21,17 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+let cwd: string;
+try {
+  cwd = process.cwd();
+} catch (error) {
+  // Run from a directory that was deleted meanwhile.
+  process.stderr.write(`elb-lint: cannot use the working directory: ${describeError(error)}.\n`);
+  process.exit(2);
+}
+
 const exitCode = await main(process.argv.slice(2), {
-  cwd: process.cwd(),
+  cwd,
   env: process.env,
   stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true },
   stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },

@@ -108,7 +108,7 @@ describe('hostile configurations', () => {
     const cwd = project({ 'lb.json': json(lbBody()) });
     writeFileSync(join(cwd, 'flavors.json'), `{"flavors": [], "pad": "${'x'.repeat(11 * 1024 * 1024)}"}`);
     expect(await configErrors(['--flavors', 'flavors.json', 'lb.json'], cwd)).toEqual([
-      expect.stringMatching(/^elb-lint: --flavors: cannot read the flavor catalog ".*flavors\.json": it is 11\.0 MiB, more than the 10\.0 MiB elb-lint reads\.$/),
+      expect.stringMatching(/^elb-lint: --flavors: cannot read the flavor catalog ".*flavors\.json": it is 11\.0 MiB, more than the 10\.0 MiB elb-lint reads for a flavor catalog\.$/),
     ]);
   });
 

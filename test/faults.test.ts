@@ -127,6 +127,14 @@ describe('standard output that fails', () => {
   });
 });
 
+describe('the environment', () => {
+  it('a working directory deleted before the run: exit 2 with a clear message', () => {
+    const result = spawnSync('sh', ['-c', `mkdir gone && cd gone && rmdir ../gone && exec "${process.execPath}" "${CLI}" .`], { cwd: directoryWith({}), encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('elb-lint: cannot use the working directory: no such file or directory.\n');
+  });
+});
+
 describe('inputs are never written', () => {
   it('a full run with every format written to files leaves the input tree byte- and mtime-identical', async () => {
     const inputs = join(WORK, 'inputs');

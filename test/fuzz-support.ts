@@ -21,12 +21,15 @@ export const ROOT = join(import.meta.dirname, '..');
 // cases over the same properties in the same proportions. ELB_LINT_FUZZ_SEED replays a failure.
 
 /** The sum of the default runs of every property in test/fuzz*.test.ts. */
-export const DEFAULT_TOTAL_RUNS = 10_400;
+export const DEFAULT_TOTAL_RUNS = 11_612;
 
 export function runs(defaultRuns: number): number {
   const total = Number(process.env.ELB_LINT_FUZZ_RUNS);
   return Number.isFinite(total) && total > 0 ? Math.max(1, Math.round((total * defaultRuns) / DEFAULT_TOTAL_RUNS)) : defaultRuns;
 }
+
+/** Per-test timeout: generous by default (slow machines), unlimited in practice for big runs. */
+export const FUZZ_TIMEOUT = Number(process.env.ELB_LINT_FUZZ_RUNS) > 0 ? 24 * 60 * 60_000 : 120_000;
 
 export function fuzzParameters(defaultRuns: number): fc.Parameters<unknown> {
   const seed = Number(process.env.ELB_LINT_FUZZ_SEED);

@@ -3,7 +3,8 @@
 // position and pointer are where it says. The CLI runs in-process through main(), reading the
 // generated text from standard input; test/fuzz-cli.test.ts spawns the built CLI on files.
 //
-// Default: 10,400 cases in all (a few seconds). More: ELB_LINT_FUZZ_RUNS=200000 npx vitest run test/fuzz
+// Default: 11,600 cases here and 12 spawned trees in fuzz-cli.test.ts, in seconds. More, spread
+// the same way: ELB_LINT_FUZZ_RUNS=200000 npx vitest run test/fuzz
 // Replay a failure: ELB_LINT_FUZZ_SEED=<seed printed by fast-check>.
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseJson } from '../src/json/parse.js';
 import { SCHEMAS } from '../src/schema/schemas.js';
 import type { Schema } from '../src/schema/fields.js';
 import {
@@ -19,6 +21,7 @@ import {
   checkReport,
   fromValue,
   fuzzParameters,
+  FUZZ_TIMEOUT,
   httpPieceArb,
   httpText,
   HOSTILE_KEYS,
@@ -65,7 +68,7 @@ describe('fuzz: the CLI never crashes and always keeps the report contract', () 
       }),
       fuzzParameters(2000),
     );
-  });
+  }, FUZZ_TIMEOUT);
 
   it('bodies shaped by the request schemas, with values in, at and past their limits', async () => {
     await fc.assert(
@@ -74,7 +77,7 @@ describe('fuzz: the CLI never crashes and always keeps the report contract', () 
       }),
       fuzzParameters(2500),
     );
-  });
+  }, FUZZ_TIMEOUT);
 
   it('valid bodies with fields dropped, renamed, retyped, out of range, swapped or repeated', async () => {
     await fc.assert(
@@ -84,7 +87,7 @@ describe('fuzz: the CLI never crashes and always keeps the report contract', () 
       }),
       fuzzParameters(2500),
     );
-  });
+  }, FUZZ_TIMEOUT);
 
   it('broken text: truncated, with stray characters, comments, BOMs and control characters', async () => {
     await fc.assert(
@@ -93,7 +96,7 @@ describe('fuzz: the CLI never crashes and always keeps the report contract', () 
       }),
       fuzzParameters(1200),
     );
-  });
+  }, FUZZ_TIMEOUT);
 
   it('random bytes, alone or spliced into a valid body', async () => {
     const bytesArb = fc.oneof(
@@ -115,7 +118,7 @@ describe('fuzz: the CLI never crashes and always keeps the report contract', () 
       }),
       fuzzParameters(1000),
     );
-  });
+  }, FUZZ_TIMEOUT);
 
   it('.http files: separators, comments, request lines, headers, handlers around any body', async () => {
     const bodyArb = fc.oneof(
@@ -137,7 +140,7 @@ describe('fuzz: the CLI never crashes and always keeps the report contract', () 
       }),
       fuzzParameters(1000),
     );
-  });
+  }, FUZZ_TIMEOUT);
 
   it('a valid body with one unknown field added gets exactly one more finding, schema/unknown-field at that field', async () => {
     await fc.assert(
@@ -165,7 +168,7 @@ describe('fuzz: the CLI never crashes and always keeps the report contract', () 
       ),
       fuzzParameters(1000),
     );
-  });
+  }, FUZZ_TIMEOUT);
 
   it('is deterministic: the same input gives the same report, byte for byte', async () => {
     const textArb = fc.oneof(
@@ -181,7 +184,29 @@ describe('fuzz: the CLI never crashes and always keeps the report contract', () 
       }),
       fuzzParameters(200),
     );
-  });
+  }, FUZZ_TIMEOUT);
+});
+
+describe('fuzz: the strict parser', () => {
+  it('bracket soup: deep, mismatched, hidden in broken strings; never throws, always says where', () => {
+    // Segments repeated thousands of times: what makes a recursive parser overflow its stack.
+    const segment = fc.constantFrom('[', ']', '{', '}', '{"a":', '"x\n', '["x\n', '"', '\\', ',', ':', '1', ' ', '\n', '/*', '*/', '//', 'true', '"a":[', '],');
+    const times = fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 100_000 }));
+    const soup = fc.array(fc.tuple(segment, times), { minLength: 1, maxLength: 6 }).map((parts) => parts.map(([text, count]) => text.repeat(count)).join(''));
+    fc.assert(
+      fc.property(soup, (text) => {
+        const result = parseJson(text);
+        if (result.ok) return;
+        const { range, reason } = result.error;
+        expect(range.offset).toBeGreaterThanOrEqual(0);
+        expect(range.end).toBeLessThanOrEqual(text.length + 1);
+        // Not the fallback that only a crash while locating the error would give.
+        expect(reason).not.toMatch(/Maximum call stack|^(Unexpected|Expected|Bad control|Unterminated)/);
+        if (/nesting/.test(reason)) expect('[{').toContain(text[range.offset]);
+      }),
+      fuzzParameters(200),
+    );
+  }, FUZZ_TIMEOUT);
 });
 
 function unescape(segment: string): string {

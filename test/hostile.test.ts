@@ -229,6 +229,14 @@ describe('size and depth limits hold on every path', () => {
     expect(findingsOf(report, 'big.json')[0]!.message).toMatch(/more than the 10\.0 MiB elb-lint reads/);
   });
 
+  it('endless standard input (`yes | elb-lint -`): the spawned CLI stops reading at the limit', () => {
+    // Without the bound this would read until memory runs out; the timeout only stops a hang.
+    const result = spawnSync('sh', ['-c', `yes | "${process.execPath}" "${CLI}" --format json --stdin-filename y.json -`], { cwd: WORK, encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(findingsOf(report, 'y.json').map((f) => f.message)).toEqual(['Not valid JSON: the input goes on, more than the 10.0 MiB elb-lint reads; a request body is a few kilobytes.']);
+  });
+
   it(`nesting 100,000 deep: parse/invalid-json at level ${MAX_DEPTH + 1}, no stack overflow`, async () => {
     const directory = tree({ 'deep.json': deep(100_000), 'ok.json': POOL });
     const { report } = await lintJson(['.'], directory);
@@ -249,11 +257,11 @@ describe('size and depth limits hold on every path', () => {
   it('deep nesting hidden from the fast scan (after a string broken by a line break) is still bounded', async () => {
     // JSON.parse fails on the raw line break; jsonc-parser, which locates the error, ends the
     // string there and would then recurse into 1,000,000 brackets.
-    for (const opener of ['[', '{"a":']) {
-      const text = `{"pool": "x\n${opener.repeat(1_000_000)} "}`;
+    for (const [before, opener] of [['"x', '['], ['"x', '{"a":'], ['["x', '['], ['["x', '{"a":']]) {
+      const text = `{"pool": ${before}\n${opener!.repeat(1_000_000)} "}`;
       const { report } = await lintJson(['-', '--stdin-filename', 'hidden.json'], WORK, text);
       const findings = findingsOf(report, 'hidden.json');
-      expect(findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([['parse/invalid-json', 1, 10]]);
+      expect(findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([['parse/invalid-json', 1, 10 + before!.length - 2]]);
     }
   });
 
@@ -272,6 +280,20 @@ describe('size and depth limits hold on every path', () => {
     const directory = tree({ 'deep.http': text });
     const { report } = await lintJson(['.'], directory);
     expect(findingsOf(report, 'deep.http').map((f) => [f.ruleId, f.line, f.column])).toEqual([['parse/invalid-json', 5, 22 + MAX_DEPTH - 2]]);
+  });
+
+  it('.http lines built to make regular expressions backtrack are read in linear time', async () => {
+    // Each of these took hours (quadratic backtracking) before the .http parser was fixed.
+    const million = 1_000_000;
+    const cases = [
+      `POST https://elb.example.com/v3/p/elb/loadbalancers\n\n< a${' '.repeat(million)}b${' '.repeat(million)}\u0001\n`,
+      `POST {{${'{'.repeat(million)}/elb/loadbalancers\n\n{"loadbalancer": {}}\n`,
+      `POST https://elb.example.com/v3/p${'/'.repeat(million)}x/elb/loadbalancers\n\n{"loadbalancer": {}}\n`,
+    ];
+    for (const text of cases) {
+      const { code } = await lintJson(['-', '--stdin-filename', 'slow.http'], WORK, text);
+      expect([0, 1]).toContain(code);
+    }
   });
 
   it('100,000 keys in one object: every one of the 100,000 unknown fields is reported, at its place', async () => {

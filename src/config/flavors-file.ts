@@ -2,9 +2,7 @@
 // FlavorCatalog. The file is checked as strictly as a request body: any problem is a
 // configuration error with the catalog's own line and column.
 
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { describeError } from '../input/discover.js';
-import { formatBytes, MAX_FILE_BYTES } from '../input/read.js';
+import { MAX_FILE_BYTES } from '../input/read.js';
 import { LineIndex } from '../json/line-index.js';
 import { parseJson } from '../json/parse.js';
 import { isObject } from '../json/pointer.js';
@@ -12,6 +10,7 @@ import { JsonTree } from '../json/tree.js';
 import { describeType } from '../text/show.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
 import type { Flavor, FlavorCatalog } from './flavors.js';
+import { readConfigText } from './read-config.js';
 
 /** Where the catalog was named, for a file that cannot be read at all. */
 export interface NamedAt {
@@ -88,37 +87,7 @@ export function loadFlavorCatalog(file: string, source: string, namedAt: NamedAt
 }
 
 function readText(file: string, namedAt: NamedAt): string {
-  const fail = (reason: string): never => {
-    throw new ConfigError([{ file: namedAt.file, line: namedAt.line, column: namedAt.column, message: `${namedAt.what}: cannot read the flavor catalog "${file}": ${reason}.` }]);
-  };
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (error) {
-    return fail(describeError(error));
-  }
-  try {
-    const stats = fstatSync(fd);
-    if (stats.isDirectory()) return fail('it is a directory');
-    if (stats.size > MAX_FILE_BYTES) return fail(`it is ${formatBytes(stats.size)}, more than the ${formatBytes(MAX_FILE_BYTES)} elb-lint reads`);
-    const buffer = Buffer.alloc(stats.size);
-    let filled = 0;
-    while (filled < stats.size) {
-      const count = readSync(fd, buffer, filled, stats.size - filled, null);
-      if (count === 0) break;
-      filled += count;
-    }
-    const bytes = buffer.subarray(0, filled);
-    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
-    } catch {
-      return fail('it is not UTF-8 text');
-    }
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    return fail(describeError(error));
-  } finally {
-    closeSync(fd);
-  }
+  const read = readConfigText(file, MAX_FILE_BYTES, 'a flavor catalog');
+  if (read.ok) return read.text;
+  throw new ConfigError([{ file: namedAt.file, line: namedAt.line, column: namedAt.column, message: `${namedAt.what}: cannot read the flavor catalog "${file}": ${read.reason}.` }]);
 }

@@ -1,5 +1,6 @@
-// Reads a configuration file's text with a size limit: a rules.yaml is a few kilobytes, so a
-// huge one is refused before the YAML parser sees it.
+// Reads a configuration file's text (rules.yaml, a flavor catalog) with a size limit: a rules.yaml
+// is a few kilobytes, so a huge one is refused before the YAML parser sees it. A UTF-8 byte order
+// mark is dropped.
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { describeError } from '../input/discover.js';
@@ -9,7 +10,7 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export type ConfigText = { ok: true; text: string } | { ok: false; reason: string };
 
-export function readConfigText(file: string): ConfigText {
+export function readConfigText(file: string, limit = MAX_CONFIG_BYTES, what = 'a configuration file'): ConfigText {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -20,8 +21,8 @@ export function readConfigText(file: string): ConfigText {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) return { ok: false, reason: 'it is a directory' };
     if (!stats.isFile()) return { ok: false, reason: 'it is not a regular file' };
-    if (stats.size > MAX_CONFIG_BYTES) {
-      return { ok: false, reason: `it is ${formatBytes(stats.size)}, more than the ${formatBytes(MAX_CONFIG_BYTES)} elb-lint reads for a configuration file` };
+    if (stats.size > limit) {
+      return { ok: false, reason: `it is ${formatBytes(stats.size)}, more than the ${formatBytes(limit)} elb-lint reads for ${what}` };
     }
     const buffer = Buffer.alloc(stats.size);
     let filled = 0;
@@ -30,8 +31,10 @@ export function readConfigText(file: string): ConfigText {
       if (count === 0) break;
       filled += count;
     }
+    const bytes = buffer.subarray(0, filled);
+    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     try {
-      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, filled)) };
+      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start)) };
     } catch {
       return { ok: false, reason: 'it is not UTF-8 text' };
     }

@@ -168,6 +168,7 @@ export function describeError(error: unknown): string {
     case 'EROFS': return 'the file system is read-only';
     case 'EDQUOT': return 'the disk quota is exceeded';
     case 'ENAMETOOLONG': return 'the path is too long';
+    case 'EBADF': return 'it is closed';
     default: return error instanceof Error ? error.message : String(error);
   }
 }

@@ -50,7 +50,8 @@ const VARIABLE = /^\s*@[^\s=]+\s*=/;
 /** `> {% script %}` or `> handler.js`; `<> previous-response.json`. */
 const HANDLER = /^(?:>\s*\{%|>\s+\S|<>\s+\S)/;
 /** `< ./body.json` (JetBrains, REST Client), `<@ ./body.json` / `<@latin1 ./body.json` (REST Client). */
-const INPUT_FILE = /^<(?:@\S*)?\s+(\S.*?)\s*$/;
+// (`(\S.*)$` and a trimEnd, not `(\S.*?)\s*$`: that lazy form is quadratic on a line of spaces.)
+const INPUT_FILE = /^<(?:@\S*)?\s+(\S.*)$/;
 
 interface Line {
   text: string;
@@ -112,7 +113,7 @@ function parseRequest(block: Line[], text: string, blanked: { start: number; end
   }
   const inputFile = content[0] && INPUT_FILE.exec(content[0].text);
   if (inputFile) {
-    return { start, end, kind, line: requestLine.number, skipped: `${where}: the body is read from ${inputFile[1]}; lint that file instead` };
+    return { start, end, kind, line: requestLine.number, skipped: `${where}: the body is read from ${(inputFile[1] as string).trimEnd()}; lint that file instead` };
   }
   for (const line of body) if (COMMENT.test(line.text) && line.start > start && line.end < end) blanked.push(line);
   // A create request without a body: lint the empty body at the request line (the API rejects it).
@@ -124,12 +125,19 @@ function parseRequest(block: Line[], text: string, blanked: { start: number; end
  * host, query or fragment. A base URL in a variable (`{{base}}/elb/loadbalancers`) is taken to be v3.
  */
 function operationOf(target: string): Kind | undefined {
-  const path = target.replace(/[?#].*$/, '').replace(/\/+$/, '');
+  const path = withoutTrailingSlashes(target.replace(/[?#].*$/, ''));
   const match = /^(.*)\/elb\/([a-z-]+)$/.exec(path);
   if (!match || !Object.hasOwn(OPERATIONS, match[2] as string)) return undefined;
   const base = match[1] as string;
-  if (/\/v3\/[^/]+$/.test(base) || (/\{\{[^}]*\}\}/.test(base) && !/\/v[12](\.\d+)?(\/|$)/.test(base))) return OPERATIONS[match[2] as string];
+  if (/\/v3\/[^/]+$/.test(base) || (/\{\{[^{}]*\}\}/.test(base) && !/\/v[12](\.\d+)?(\/|$)/.test(base))) return OPERATIONS[match[2] as string];
   return undefined;
+}
+
+/** Not `.replace(/\/+$/, '')`: on a long run of slashes inside the text that regex is quadratic. */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 0x2f) end--;
+  return path.slice(0, end);
 }
 
 function isBlank(line: Line): boolean {

@@ -24,7 +24,14 @@ export type ReadOutcome =
 const OPEN_FOUND = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 export function readInput(file: InputFile, stdin: () => Uint8Array): ReadOutcome {
-  if (file.absolute === undefined) return fromStream(stdin());
+  if (file.absolute === undefined) {
+    try {
+      return fromStream(stdin());
+    } catch (error) {
+      // `elb-lint - <&-`: standard input is closed.
+      return { status: 'failed', reason: describeError(error) };
+    }
+  }
   let fd: number;
   try {
     fd = openSync(file.absolute, file.explicit ? constants.O_RDONLY : OPEN_FOUND);

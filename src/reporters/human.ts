@@ -14,10 +14,10 @@ const human: Reporter = (report, context) => {
   for (const file of report.files) {
     if (file.findings.length === 0) continue;
     const places = file.findings.map((finding) => `${finding.line}:${finding.column}`);
-    const placeWidth = Math.max(...places.map((place) => place.length));
-    const severityWidth = Math.max(...file.findings.map((finding) => finding.severity.length));
+    const placeWidth = widest(places.map((place) => place.length));
+    const severityWidth = widest(file.findings.map((finding) => finding.severity.length));
     // Align rule IDs, but do not push them past the width of an ordinary message.
-    const messageWidth = Math.min(MAX_ALIGNED_MESSAGE, Math.max(...file.findings.map((finding) => finding.message.length)));
+    const messageWidth = Math.min(MAX_ALIGNED_MESSAGE, widest(file.findings.map((finding) => finding.message.length)));
     out += `\n${c.underline(file.path)}\n`;
     file.findings.forEach((finding, index) => {
       const place = (places[index] as string).padEnd(placeWidth);
@@ -35,6 +35,13 @@ const human: Reporter = (report, context) => {
   const colour = errors > 0 ? c.red : warnings > 0 ? c.yellow : c.blue;
   return `${out}\n${c.bold(colour(line))}\n`;
 };
+
+/** Math.max(...lengths) without spreading: a file with 300,000 findings would overflow the stack. */
+function widest(lengths: readonly number[]): number {
+  let width = 0;
+  for (const length of lengths) if (length > width) width = length;
+  return width;
+}
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
