@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { compareStrings, summarize, type LintReport } from './model.js';
 import { describeError, toPosix } from './input/discover.js';
-import { writeAtomically } from './cli/outputs.js';
+import { writeAtomically } from './write-file.js';
 
 export const BASELINE_VERSION = 1;
 

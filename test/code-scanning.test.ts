@@ -6,53 +6,15 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LintReport } from '../src/model.js';
 import github from '../src/reporters/github.js';
 import { RULES } from '../src/rules/index.js';
 import { VERSION } from '../src/version.js';
 import { readJson, runCli } from './helpers.js';
+import { sarifValidator, type SarifLog } from './sarif.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const SCHEMA = readJson<Record<string, unknown>>(join(ROOT, 'test/fixtures/sarif-2.1.0.json'));
-
-interface SarifLog {
-  $schema: string;
-  version: string;
-  runs: {
-    tool: { driver: { name: string; version: string; informationUri: string; rules: SarifRule[] } };
-    results: SarifResult[];
-  }[];
-}
-interface SarifRule {
-  id: string;
-  shortDescription: { text: string };
-  fullDescription: { text: string };
-  help: { text: string; markdown?: string };
-  helpUri: string;
-  defaultConfiguration: { level: string };
-}
-interface SarifResult {
-  ruleId: string;
-  ruleIndex?: number;
-  level: string;
-  message: { text: string };
-  locations: {
-    physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number } };
-    logicalLocations?: { fullyQualifiedName: string }[];
-  }[];
-  partialFingerprints: Record<string, string>;
-}
-
-function sarifValidator() {
-  // The vendored schema declares JSON Schema draft 2020-12, so it is compiled with Ajv2020.
-  expect(SCHEMA.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats.default(ajv);
-  return ajv.compile(SCHEMA);
-}
 
 let work: string;
 beforeEach(() => {

@@ -2,7 +2,7 @@
 // positions are those of the .http file. Unit tests of the splitter, then whole runs of the CLI
 // with exact lines and columns.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -218,11 +218,29 @@ describe('linting .http files', () => {
     expect(report.files[0]?.findings).toMatchObject([{ ruleId: 'parse/invalid-json', line: 2, column: 1, message: expect.stringContaining('empty') }]);
   });
 
-  it('skips a file with no create request, saying why with --debug', async () => {
-    const { report, code, stderr } = await lintHttp('GET https://{ELB_Endpoint}/v3/{project_id}/elb/loadbalancers\n###\nPOST /v3/p/elb/loadbalancers\n\n< ./lb.json\n', ['--debug']);
+  it('gives a named file with no create request input/unknown-kind, saying which requests it skipped', async () => {
+    const { report, code } = await lintHttp('GET https://{ELB_Endpoint}/v3/{project_id}/elb/loadbalancers\n###\nPOST /v3/p/elb/loadbalancers\n\n< ./lb.json\n', ['--debug']);
+    expect(code).toBe(1);
+    expect(report.files[0]?.kind).toBeNull();
+    expect(report.files[0]?.findings.map(({ ruleId, pointer, line, column }) => ({ ruleId, pointer, line, column }))).toEqual([
+      { ruleId: 'input/unknown-kind', pointer: '', line: 1, column: 1 },
+    ]);
+    expect(report.files[0]?.findings[0]?.message).toContain('line 1: GET https://{ELB_Endpoint}/v3/{project_id}/elb/loadbalancers is not a create-loadbalancer or create-master-slave-pool request; line 3: the body is read from ./lb.json; lint that file instead');
+  });
+
+  it('skips a file with no create request when it was found through a directory, saying why with --debug', async () => {
+    const directory = mkdtempSync(join(WORK, 'found-'));
+    writeFileSync(join(directory, 'listeners.http'), 'POST https://{ELB_Endpoint}/v3/{project_id}/elb/listeners\n\n{"listener": {}}\n');
+    const { report, code, stderr } = await lintToJson(['--debug', '.'], { cwd: directory });
     expect(code).toBe(0);
     expect(report.files).toEqual([]);
-    expect(stderr).toContain('skipped requests/create.http: line 1: GET https://{ELB_Endpoint}/v3/{project_id}/elb/loadbalancers is not a create-loadbalancer or create-master-slave-pool request; line 3: the body is read from ./lb.json; lint that file instead');
+    expect(stderr).toContain('skipped listeners.http: line 1: POST https://{ELB_Endpoint}/v3/{project_id}/elb/listeners is not a create-loadbalancer or create-master-slave-pool request');
+  });
+
+  it('lints the body of another operation as the kind --kind names', async () => {
+    const { report } = await lintHttp('POST https://{ELB_Endpoint}/v3/{project_id}/elb/listeners\n\n{"pool": {}}\n', ['--kind', 'create-master-slave-pool']);
+    expect(report.files[0]?.kind).toBe('create-master-slave-pool');
+    expect(report.files[0]?.findings.map((finding) => finding.ruleId)).toContain('schema/required');
   });
 
   it('lints the valid .http example of the case corpus clean', async () => {

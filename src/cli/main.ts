@@ -2,6 +2,9 @@
 // writes to stdout, stderr or report files.
 
 import { lint } from '../lint.js';
+import type { ResultCache } from '../cache.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { resolve } from 'node:path';
 import { isKind, KINDS, summarize, type Kind, type LintReport, type RuleMeta } from '../model.js';
 import { RULES } from '../rules/index.js';
 import { VERSION } from '../version.js';
@@ -23,6 +26,8 @@ export interface Io {
 }
 
 export class UsageError extends Error {}
+
+const DEFAULT_CACHE_FILE = '.elb-lint-cache';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
@@ -66,9 +71,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   if (typeof options['print-schema'] === 'string') {
-    const { SCHEMAS } = await import('../schema/schemas.js');
+    const { printableSchema } = await import('../schema/schemas.js');
     const kind = kindOption(options['print-schema'], '--print-schema');
-    io.stdout.write(`${JSON.stringify(SCHEMAS[kind], null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(printableSchema(kind), null, 2)}\n`);
     return 0;
   }
   const loaded = await configuration();
@@ -88,8 +93,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
   const stdinFilename = typeof options['stdin-filename'] === 'string' ? options['stdin-filename'] : undefined;
   const skipUnknownKind = options['skip-unknown-kind'] === true;
-  debug?.(`configuration: ${loaded.config.source}`);
-  const result = await lint({ cwd: io.cwd, paths: options._, config: loaded.config, kind, stdinFilename, readStdin: io.readStdin, debug, skipUnknownKind, onFile: progress.update });
+  debug?.(`configuration: ${loaded.config.source} (loaded at ${Math.round(started)} ms)`);
+  const cache = await cacheOption(options, io.cwd, loaded.config, { kind, skipUnknownKind });
+  const result = await lint({ cwd: io.cwd, paths: options._, config: loaded.config, kind, stdinFilename, readStdin: io.readStdin, debug, skipUnknownKind, onFile: progress.update, cache, shard: shardOption(options) });
   progress.clear();
   debug?.(`linted ${result.report.files.length} files in ${Math.round(performance.now() - started)} ms`);
   const baselined = await applyBaseline(result.report, baseline);
@@ -97,6 +103,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
   const color = useColor(options, io);
   const writeFailures = await writeOutputs(outputs, report, { rules: loaded.rules, toolVersion: VERSION, color }, io);
+  debug?.(`reports written at ${Math.round(performance.now())} ms`);
   for (const warning of [...result.warnings, ...baselined.messages]) io.stderr.write(`elb-lint: ${warning}\n`);
   const failures = [...result.failures, ...baselined.failures, ...writeFailures];
   for (const failure of failures) io.stderr.write(`elb-lint: ${failure}\n`);
@@ -121,6 +128,24 @@ function maxWarningsOption(options: ParsedOptions): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not "${String(value)}".`);
   return Number(value);
+}
+
+/** `--cache` / `--cache-location`: the result cache, loaded only when asked for. */
+async function cacheOption(options: ParsedOptions, cwd: string, config: ResolvedConfig, shaping: { kind: Kind | undefined; skipUnknownKind: boolean }): Promise<ResultCache | undefined> {
+  const location = options['cache-location'];
+  if (!options.cache && typeof location !== 'string') return undefined;
+  const { ResultCache, cacheKey } = await import('../cache.js');
+  return ResultCache.open(resolve(cwd, typeof location === 'string' ? location : DEFAULT_CACHE_FILE), cacheKey(VERSION, config, shaping));
+}
+
+function shardOption(options: ParsedOptions): { index: number; count: number } | undefined {
+  const value = options.shard;
+  if (value === undefined) return undefined;
+  const match = typeof value === 'string' ? /^(\d+)\/(\d+)$/.exec(value) : null;
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard needs I/N with 1 ≤ I ≤ N, e.g. --shard 2/4, not "${String(value)}".`);
+  return { index, count };
 }
 
 function stringList(value: unknown): string[] {

@@ -1,13 +1,13 @@
 // `--format NAME[=FILE]`: which reports to produce and where. Files are written to a temporary
 // name in the same directory and renamed, so a reader never sees half a report.
 
-import { mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { LintReport } from '../model.js';
 import { FORMATS, isFormatName, loadReporter, type FormatName } from '../reporters/index.js';
 import type { ReporterContext } from '../reporters/types.js';
 import { describeError } from '../input/discover.js';
 import { UsageError } from './main.js';
+import { writeAtomically } from '../write-file.js';
 
 export interface Output {
   format: FormatName;
@@ -49,33 +49,4 @@ export async function writeOutputs(outputs: readonly Output[], report: LintRepor
     }
   }
   return failures;
-}
-
-export function writeAtomically(file: string, contents: string): void {
-  const existing = statOrUndefined(file);
-  if (existing?.isDirectory()) throw Object.assign(new Error(`${file} is a directory`), { code: 'EISDIR' });
-  if (existing && !existing.isFile()) {
-    // /dev/null, /dev/stdout, a FIFO: write straight to it. A rename would replace the device.
-    writeFileSync(file, contents);
-    return;
-  }
-  // Through a symlink, replace the file it points to and keep the link.
-  const target = existing ? realpathSync(file) : file;
-  mkdirSync(dirname(target), { recursive: true });
-  const temporary = `${target}.${process.pid}.${Date.now().toString(36)}.tmp`;
-  try {
-    writeFileSync(temporary, contents, { flag: 'wx' });
-    renameSync(temporary, target);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-}
-
-function statOrUndefined(file: string): Stats | undefined {
-  try {
-    return statSync(file);
-  } catch {
-    return undefined;
-  }
 }

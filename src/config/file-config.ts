@@ -196,6 +196,7 @@ export async function loadConfigFile(file: string, text: string, options: FileCo
     isPlaceholder,
     flavors,
     policies,
+    sources: [...chain.map((link) => link.file), ...(flavorsRef ? [flavorsRef.path] : [])],
   };
 }
 

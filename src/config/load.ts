@@ -17,6 +17,7 @@ import { DEFAULT_INCLUDE, DEFAULT_PLACEHOLDERS } from './builtin.js';
 import { ConfigError, displayPath, type ConfigProblem } from './errors.js';
 import { loadFlavorCatalog } from './flavors-file.js';
 import type { FlavorCatalog } from './flavors.js';
+import type { ConfigOrigin } from './types.js';
 import { readConfigText } from './read-config.js';
 import { resolveModel, type ConfigModel, type LoadedConfiguration } from './resolve.js';
 import { SEVERITY_SETTINGS } from './schema.js';
@@ -24,15 +25,8 @@ import { SEVERITY_SETTINGS } from './schema.js';
 export const CONFIG_FILE_NAME = 'rules.yaml';
 export const BUILTIN_SOURCE = 'built-in recommended preset';
 
-export interface LoadOptions {
-  cwd: string;
-  /** -c/--config FILE, relative to cwd. */
-  configFile?: string | undefined;
-  /** --rule ID=SEVERITY, as written (repeatable; a later one wins). */
-  rules?: readonly string[];
-  /** --flavors FILE, relative to cwd. */
-  flavorsFile?: string | undefined;
-}
+/** -c, --rule and --flavors, relative to the working directory. */
+export type LoadOptions = ConfigOrigin;
 
 export async function loadConfiguration(options: LoadOptions): Promise<LoadedConfiguration> {
   const { cwd } = options;
@@ -57,7 +51,7 @@ export async function loadConfiguration(options: LoadOptions): Promise<LoadedCon
       throw new ConfigError([{ file: undefined, message: `${named}: cannot read the configuration file: ${read.reason}.` }]);
     }
     if (isRecommendedPreset(read.text)) {
-      model = builtinModel(dirname(file), displayPath(cwd, file), cli, flavors);
+      model = { ...builtinModel(dirname(file), displayPath(cwd, file), cli, flavors), sources: [file] };
     } else {
       const { loadConfigFile } = await import('./file-config.js');
       model = await loadConfigFile(file, read.text, { cwd, cli, flavors });
@@ -69,7 +63,9 @@ export async function loadConfiguration(options: LoadOptions): Promise<LoadedCon
     if (!known.has(id)) problems.push({ file: undefined, message: `--rule ${written}: unknown rule "${id}".${didYouMean(closest(id, known, 3))}` });
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  return resolveModel(model);
+  const loaded = resolveModel(model);
+  const flavorsFile = options.flavorsFile === undefined ? [] : [resolve(cwd, options.flavorsFile)];
+  return { ...loaded, config: { ...loaded.config, origin: options, sources: [...model.sources, ...flavorsFile] } };
 }
 
 /** The effective configuration for one file, as --print-config prints it. */
@@ -117,6 +113,7 @@ function builtinModel(baseDir: string, source: string, cli: ReadonlyMap<string, 
     isPlaceholder: (value) => typeof value === 'string' && placeholders.some((pattern) => pattern.test(value)),
     flavors,
     policies: [],
+    sources: [],
   };
 }
 

@@ -49,6 +49,8 @@ export interface ConfigModel {
   isPlaceholder(value: unknown): boolean;
   flavors: FlavorCatalog | undefined;
   policies: readonly CompiledPolicy[];
+  /** The files it was read from: the config file, the files it extends, a flavor catalog it names. */
+  sources: readonly string[];
 }
 
 export interface LoadedConfiguration {

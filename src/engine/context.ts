@@ -1,6 +1,6 @@
 // The read-only view a semantic rule gets of one body.
 
-import { getAt, hasAt, isObject, type JsonObject } from '../json/pointer.js';
+import { getAt, hasAt, isObject, pointerText, type JsonObject, type PointerLike } from '../json/pointer.js';
 import type { Kind } from '../model.js';
 import type { FlavorCatalog } from '../config/flavors.js';
 import type { Report, RuleContext } from '../rules/rule.js';
@@ -15,8 +15,10 @@ export function createRuleContext(options: {
   report: (report: Report) => void;
 }): RuleContext {
   const { kind, body, invalid, isPlaceholder, flavors, report } = options;
-  const value = (pointer: string): unknown => {
-    if (invalid.has(pointer)) return undefined;
+  // Most bodies have no schema finding at all: skip the set lookup then.
+  const isInvalid = (pointer: PointerLike) => invalid.size > 0 && invalid.has(pointerText(pointer));
+  const value = (pointer: PointerLike): unknown => {
+    if (isInvalid(pointer)) return undefined;
     const found = getAt(body, pointer);
     return isPlaceholder(found) ? undefined : found;
   };
@@ -26,7 +28,7 @@ export function createRuleContext(options: {
     flavors,
     report,
     has: (pointer) => hasAt(body, pointer),
-    hasValid: (pointer) => !invalid.has(pointer) && hasAt(body, pointer),
+    hasValid: (pointer) => !isInvalid(pointer) && hasAt(body, pointer),
     value,
     string: (pointer) => {
       const found = value(pointer);

@@ -6,7 +6,7 @@ import type { FlavorCatalog } from '../config/flavors.js';
 import { detectKind, looksLikeRequest } from '../input/kind.js';
 import type { LineIndex } from '../json/line-index.js';
 import { parseJson } from '../json/parse.js';
-import { isObject } from '../json/pointer.js';
+import { isObject, pointerText } from '../json/pointer.js';
 import { JsonTree, type TextRange } from '../json/tree.js';
 import { compareFindings, type Finding, type Kind, type SeveritySetting } from '../model.js';
 import { SCHEMA_RULE_BY_KEYWORD, SEMANTIC_RULES } from '../rules/index.js';
@@ -52,6 +52,7 @@ export type BodyResult =
   | { status: 'skipped'; reason: string };
 
 interface Located extends Report {
+  pointer: string;
   ruleId: string;
   /** Body-relative range when the finding knows it (parse errors, duplicates); else from the pointer. */
   range?: TextRange;
@@ -106,7 +107,7 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
       invalid,
       isPlaceholder: settings.isPlaceholder,
       flavors: settings.flavors,
-      report: (report) => found.push({ ...report, ruleId }),
+      report: (report) => found.push({ ...report, pointer: pointerText(report.pointer), ruleId }),
     });
     for (const rule of rules) {
       if (!rule.kinds.includes(kind) || !enabled(rule.id)) continue;
@@ -122,7 +123,7 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
   for (const policy of settings.policies) {
     if ((policy.kind && policy.kind !== kind) || !enabled(policy.ruleId)) continue;
     try {
-      for (const report of policy.run(parsed.value)) found.push({ ...report, ruleId: policy.ruleId });
+      for (const report of policy.run(parsed.value)) found.push({ ...report, pointer: pointerText(report.pointer), ruleId: policy.ruleId });
     } catch (error) {
       found.push({ ruleId: internalRuleError.id, pointer: '', message: ruleErrorMessage(policy.ruleId, error) });
     }

@@ -35,7 +35,7 @@ export async function discover(args: readonly string[], options: { cwd: string; 
     path: displayPath(cwd, absolute),
     absolute,
     explicit,
-    configPath: toPosix(relative(config.baseDir, absolute)),
+    configPath: relativePath(config.baseDir, absolute),
   });
   const add = (file: InputFile) => {
     const key = file.absolute ?? '-';
@@ -56,7 +56,7 @@ export async function discover(args: readonly string[], options: { cwd: string; 
     if (stats instanceof Error) {
       const code = (stats as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && (await isGlob(arg))) {
-        const matches = await globFiles([toPosix(arg)], cwd, config, discovery.skipped);
+        const matches = await globFiles(toPosix(arg), cwd, discovery.skipped);
         if (matches.length === 0) discovery.failures.push(`No files match the pattern "${arg}".`);
         for (const match of matches) add(toInput(match, false));
       } else {
@@ -65,7 +65,7 @@ export async function discover(args: readonly string[], options: { cwd: string; 
       continue;
     }
     if (stats.isDirectory()) {
-      for (const match of await expandDirectory(absolute, config, discovery.skipped)) add(toInput(match, false));
+      for (const match of await expandDirectory(absolute, config, cwd, discovery.skipped)) add(toInput(match, false));
       continue;
     }
     const input = toInput(absolute, true);
@@ -80,19 +80,24 @@ export async function discover(args: readonly string[], options: { cwd: string; 
 }
 
 /** A directory expands to the include globs (relative to the config's base), minus the ignores. */
-async function expandDirectory(directory: string, config: ResolvedConfig, skipped: Discovery['skipped']): Promise<string[]> {
+async function expandDirectory(directory: string, config: ResolvedConfig, cwd: string, skipped: Discovery['skipped']): Promise<string[]> {
   const fromBase = toPosix(relative(config.baseDir, directory));
   const inside = fromBase === '' || (!fromBase.startsWith('../') && fromBase !== '..' && !isAbsolute(fromBase));
-  if (!inside) return globFiles([...config.include], directory, config, skipped, directory);
-  const patterns = config.include.map((pattern) => (fromBase !== '' && pattern.startsWith('**/') ? `${escapeGlob(fromBase)}/${pattern}` : pattern));
-  const prefix = fromBase === '' ? '' : `${fromBase}/`;
-  const matches = await globFiles(patterns, config.baseDir, config, skipped);
-  return matches.filter((file) => toPosix(relative(config.baseDir, file)).startsWith(prefix));
+  const { walkDirectory } = await import('./walk.js');
+  // Outside the configuration's directory its globs mean nothing: take the include globs as
+  // relative to the directory named, and no ignores.
+  return walkDirectory(directory, {
+    include: config.include,
+    isIgnored: inside ? config.isIgnored : () => false,
+    base: inside ? config.baseDir : directory,
+    onSkip: (path, reason) => skipped.push({ path: displayPath(cwd, path), reason }),
+  });
 }
 
-async function globFiles(patterns: string[], cwd: string, config: ResolvedConfig, skipped: Discovery['skipped'], ignoreBase?: string): Promise<string[]> {
+/** A command-line glob, with fast-glob; the configuration's ignore globs are applied by the caller. */
+async function globFiles(pattern: string, cwd: string, skipped: Discovery['skipped']): Promise<string[]> {
   const { default: fastGlob } = await import('fast-glob');
-  const found = await fastGlob(patterns, {
+  const found = await fastGlob(pattern, {
     cwd,
     absolute: true,
     onlyFiles: true,
@@ -100,7 +105,7 @@ async function globFiles(patterns: string[], cwd: string, config: ResolvedConfig
     followSymbolicLinks: true,
     fs: loopSafeFileSystem(cwd, skipped),
     suppressErrors: true,
-    ignore: ignoreBase ? ALWAYS_IGNORED : [...ALWAYS_IGNORED, ...config.ignore],
+    ignore: ALWAYS_IGNORED,
   });
   return found.map((file) => resolve(file));
 }
@@ -173,14 +178,20 @@ export function describeError(error: unknown): string {
   }
 }
 
-function escapeGlob(path: string): string {
-  return path.replace(/[*?{}()[\]!+@]/g, '\\$&');
-}
-
 export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
 export function displayPath(cwd: string, absolute: string): string {
-  return toPosix(relative(cwd, absolute)) || '.';
+  return relativePath(cwd, absolute) || '.';
+}
+
+/**
+ * `path.relative` with `/` separators. Most files of a run lie below the directory, where cutting
+ * the prefix gives the same answer without normalising both paths (thousands of files a run).
+ */
+function relativePath(from: string, absolute: string): string {
+  const prefix = from.endsWith(sep) ? from : from + sep;
+  if (absolute.startsWith(prefix) && !absolute.includes(`${sep}.`)) return toPosix(absolute.slice(prefix.length));
+  return toPosix(relative(from, absolute));
 }

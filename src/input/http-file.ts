@@ -25,6 +25,8 @@ export interface HttpRequestBody {
   kind: Kind | undefined;
   /** Why the request is not linted (another operation, a body from a file), for --debug. */
   skipped?: string;
+  /** The request line names another operation; its body is linted only when --kind or a `kinds` mapping says what it is. */
+  otherOperation?: boolean;
   /** 1-based line of the request line. */
   line: number;
 }
@@ -102,6 +104,7 @@ function parseRequest(block: Line[], text: string, blanked: { start: number; end
   const start = content[0]?.start ?? requestLine.start;
   const end = content.at(-1)?.end ?? start;
   const where = `line ${requestLine.number}`;
+  for (const line of body) if (COMMENT.test(line.text) && line.start > start && line.end < end) blanked.push(line);
 
   const shown = requestLine.text.trim();
   const match = REQUEST_LINE.exec(target);
@@ -109,13 +112,12 @@ function parseRequest(block: Line[], text: string, blanked: { start: number; end
   const method = (match[1] ?? 'GET').toUpperCase();
   const kind = method === 'POST' ? operationOf(match[2] as string) : undefined;
   if (!kind) {
-    return { start, end, kind: undefined, line: requestLine.number, skipped: `${where}: ${shown} is not a create-loadbalancer or create-master-slave-pool request` };
+    return { start, end, kind: undefined, line: requestLine.number, otherOperation: true, skipped: `${where}: ${shown} is not a create-loadbalancer or create-master-slave-pool request` };
   }
   const inputFile = content[0] && INPUT_FILE.exec(content[0].text);
   if (inputFile) {
     return { start, end, kind, line: requestLine.number, skipped: `${where}: the body is read from ${(inputFile[1] as string).trimEnd()}; lint that file instead` };
   }
-  for (const line of body) if (COMMENT.test(line.text) && line.start > start && line.end < end) blanked.push(line);
   // A create request without a body: lint the empty body at the request line (the API rejects it).
   return { start, end, kind, line: requestLine.number };
 }

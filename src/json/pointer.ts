@@ -35,10 +35,56 @@ export function parentPointer(pointer: string): string {
   return pointer.slice(0, pointer.lastIndexOf('/'));
 }
 
+/**
+ * A pointer parsed once. Rules keep the pointers they read as module constants, so the thousands
+ * of lookups a large run makes neither build nor parse pointer text.
+ */
+export class Pointer {
+  readonly segments: readonly string[];
+
+  constructor(readonly text: string, segments?: readonly string[]) {
+    this.segments = segments ?? parsePointer(text);
+  }
+
+  child(key: string | number): Pointer {
+    return new Pointer(childPointer(this.text, key), [...this.segments, String(key)]);
+  }
+}
+
+export function pointer(text: string): Pointer {
+  return new Pointer(text);
+}
+
+export type PointerLike = string | Pointer;
+
+export function pointerText(pointer: PointerLike): string {
+  return typeof pointer === 'string' ? pointer : pointer.text;
+}
+
+function segmentsOf(pointer: PointerLike): readonly string[] {
+  return typeof pointer === 'string' ? parsePointer(pointer) : pointer.segments;
+}
+
 /** Follows the pointer through own properties and array indexes; undefined when any step is missing. */
-export function getAt(root: unknown, pointer: string): unknown {
+export function getAt(root: unknown, pointer: PointerLike): unknown {
+  const segments = segmentsOf(pointer);
+  return walk(root, segments, segments.length);
+}
+
+export function hasAt(root: unknown, pointer: PointerLike): boolean {
+  const segments = segmentsOf(pointer);
+  if (segments.length === 0) return root !== undefined;
+  const parent = walk(root, segments, segments.length - 1);
+  const key = segments[segments.length - 1] as string;
+  if (Array.isArray(parent)) return isIndex(key) && Number(key) < parent.length;
+  return isObject(parent) && Object.hasOwn(parent, key);
+}
+
+/** The value the first `depth` segments lead to. */
+function walk(root: unknown, segments: readonly string[], depth: number): unknown {
   let current = root;
-  for (const segment of parsePointer(pointer)) {
+  for (let i = 0; i < depth; i++) {
+    const segment = segments[i] as string;
     if (Array.isArray(current)) {
       if (!isIndex(segment)) return undefined;
       current = current[Number(segment)];
@@ -50,14 +96,6 @@ export function getAt(root: unknown, pointer: string): unknown {
     }
   }
   return current;
-}
-
-export function hasAt(root: unknown, pointer: string): boolean {
-  if (pointer === '') return root !== undefined;
-  const parent = getAt(root, parentPointer(pointer));
-  const key = parsePointer(pointer).at(-1) as string;
-  if (Array.isArray(parent)) return isIndex(key) && Number(key) < parent.length;
-  return isObject(parent) && Object.hasOwn(parent, key);
 }
 
 function isIndex(segment: string): boolean {

@@ -7,7 +7,7 @@
 // - input rules name what the engine itself finds (unparseable JSON, an unknown kind, a crash).
 // None of them ever sees a file, a position or an output format.
 
-import type { JsonObject } from '../json/pointer.js';
+import type { JsonObject, PointerLike } from '../json/pointer.js';
 import type { Kind, RuleMeta, Severity } from '../model.js';
 import type { FlavorCatalog } from '../config/flavors.js';
 import type { Schema } from '../schema/fields.js';
@@ -19,7 +19,7 @@ export function docsUrl(ruleId: string): string {
 }
 
 export interface Report {
-  pointer: string;
+  pointer: PointerLike;
   message: string;
   /** The replacement value or field name behind a "did you mean …?". */
   suggestion?: string;
@@ -30,20 +30,20 @@ export interface RuleContext {
   readonly kind: Kind;
   readonly body: JsonObject;
   /** True when the property is present, whatever its value (placeholders included). */
-  has(pointer: string): boolean;
+  has(pointer: PointerLike): boolean;
   /** True when the property is present and the schema accepted its value (placeholders count as accepted). */
-  hasValid(pointer: string): boolean;
+  hasValid(pointer: PointerLike): boolean;
   /**
    * The value at the pointer when it is present and passed the schema: right type, known enum
    * value, valid format, not a placeholder. Undefined otherwise, so rules stay silent about
    * values the schema already reported.
    */
-  value(pointer: string): unknown;
-  string(pointer: string): string | undefined;
-  number(pointer: string): number | undefined;
-  boolean(pointer: string): boolean | undefined;
-  object(pointer: string): JsonObject | undefined;
-  array(pointer: string): unknown[] | undefined;
+  value(pointer: PointerLike): unknown;
+  string(pointer: PointerLike): string | undefined;
+  number(pointer: PointerLike): number | undefined;
+  boolean(pointer: PointerLike): boolean | undefined;
+  object(pointer: PointerLike): JsonObject | undefined;
+  array(pointer: PointerLike): unknown[] | undefined;
   /** The saved flavor catalog, when the user configured one. */
   readonly flavors: FlavorCatalog | undefined;
   report(report: Report): void;

@@ -1,6 +1,8 @@
 // JSON Schema of `POST /v3/{project_id}/elb/master-slave-pools` (elb-api-facts.md §1.0–1.6,
 // newest source). Ranges that depend on other fields (health-monitor timings, persistence
 // timeout) belong to semantic rules, so the schema checks only their type.
+// A pattern next to a minimum length also accepts "": an empty string is one violation, and
+// minLength (schema/length) is the one finding that reports it.
 
 import { PROJECT_ID, arrayOf, boolean, formatted, integer, object, oneOf, patterned, requestBody, string } from './fields.js';
 
@@ -27,20 +29,20 @@ const healthMonitor = object(
     monitor_port: { type: ['integer', 'null'], minimum: 1, maximum: 65535, description: 'Port to check, 1–65535; null uses the member port. Needed when any_port_enable is true.' },
     domain_name: patterned(
       'HTTP Host header of the check (HTTP/HTTPS checks only).',
-      '^[A-Za-z0-9][A-Za-z0-9.-]*$',
+      '^(?:[A-Za-z0-9][A-Za-z0-9.-]*)?$',
       'must start with a letter or digit and contain only letters, digits, "-" and "."',
       { min: 1, max: 100 },
     ),
     url_path: patterned(
       'Request path of the check (HTTP/HTTPS checks only), default "/".',
-      "^/[A-Za-z0-9\\-/.%?#&_;~!()*\\[\\]@$^:',+]*$",
+      "^(?:/[A-Za-z0-9\\-/.%?#&_;~!()*\\[\\]@$^:',+]*)?$",
       'must start with "/" and contain only letters, digits and - / . % ? # & _ ; ~ ! ( ) * [ ] @ $ ^ : \' , +',
       { min: 1, max: 80 },
     ),
     http_method: oneOf('HTTP method of the check (HTTP/HTTPS checks only), default GET.', ['GET', 'HEAD', 'POST']),
     expected_codes: patterned(
       'Status codes that count as healthy (HTTP/HTTPS checks only), default 200.',
-      '^[0-9]{3}(?:-[0-9]{3}|(?:,[0-9]{3})*)$',
+      '^(?:[0-9]{3}(?:-[0-9]{3}|(?:,[0-9]{3})*))?$',
       'must be a status code (200), a comma-separated list (200,202) or a range (200-204)',
       { min: 1, max: 64 },
     ),

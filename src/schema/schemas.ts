@@ -16,3 +16,19 @@ export const VALIDATOR_NAMES: Record<Kind, string> = {
   'create-loadbalancer': 'createLoadbalancer',
   'create-master-slave-pool': 'createMasterSlavePool',
 };
+
+/**
+ * The schema as editors should see it (`--print-schema`): standard formats only, so the custom
+ * "ip" format (IPv4 or IPv6) becomes an anyOf of the two standard ones.
+ */
+export function printableSchema(kind: Kind): Schema {
+  const rewrite = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (typeof value !== 'object' || value === null) return value;
+    const { format, ...rest } = value as Schema;
+    const copy: Schema = Object.fromEntries(Object.entries(rest).map(([key, inner]) => [key, rewrite(inner)]));
+    if (format === 'ip') return { ...copy, anyOf: [{ format: 'ipv4' }, { format: 'ipv6' }] };
+    return format === undefined ? copy : { ...copy, format };
+  };
+  return rewrite(SCHEMAS[kind]) as Schema;
+}

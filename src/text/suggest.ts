@@ -13,8 +13,8 @@ export function closest(input: string, candidates: Iterable<string>, maxDistance
       bestDistance = distance;
     }
   }
-  // Two edits turn any two-letter word into any other: demand that most of the word survives.
-  return bestDistance <= maxDistance && bestDistance < Math.ceil(input.length / 2) ? best : undefined;
+  // Two edits turn any two-letter word into any other: a near miss keeps at least one letter.
+  return best !== undefined && bestDistance <= maxDistance && bestDistance < Math.max(input.length, best.length) ? best : undefined;
 }
 
 /** Damerau–Levenshtein (optimal string alignment) distance, giving up above `limit`. */

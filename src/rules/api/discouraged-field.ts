@@ -31,7 +31,7 @@ export default defineRule({
   kinds: ['create-loadbalancer', 'create-master-slave-pool'],
   check(context) {
     const root = context.kind === 'create-loadbalancer' ? LB : POOL;
-    if (context.has(`${root}/project_id`)) {
+    if (context.hasValid(`${root}/project_id`)) {
       context.report({
         pointer: `${root}/project_id`,
         message: `project_id is set in the body${shown(context, `${root}/project_id`)}, but the API ignores it and uses the project ID from the request URL. Remove project_id.`,
@@ -40,7 +40,7 @@ export default defineRule({
     if (root === POOL) {
       for (const member of poolMembers(context)) {
         const pointer = `${member.pointer}/admin_state_up`;
-        if (!context.has(pointer)) continue;
+        if (!context.hasValid(pointer)) continue;
         context.report({
           pointer,
           message: `${fieldName(pointer)} is set${shown(context, pointer)}, but it is effectively read-only: the member's real state depends on whether its server exists. Remove admin_state_up.`,
@@ -50,7 +50,7 @@ export default defineRule({
     }
     for (const { field, why, fix } of LB_FIELDS) {
       const pointer = `${LB}/${field}`;
-      if (!context.has(pointer)) continue;
+      if (!context.hasValid(pointer)) continue;
       context.report({ pointer, message: `${field} is set${shown(context, pointer)}, but it ${why}. ${fix}` });
     }
     for (const pointer of BILLING_INFO) {

@@ -23,3 +23,8 @@ export function unknownKindMessage(body: unknown): { message: string; suggestion
     ...(suggestion !== undefined && { suggestion }),
   };
 }
+
+/** An `.http` file named on the command line without a create-loadbalancer or create-master-slave-pool request. */
+export function unknownRequestFileMessage(skipped: string): string {
+  return `Cannot tell which request this is: the file has no create-loadbalancer or create-master-slave-pool request (${skipped}). Pass --kind to lint its bodies as one, or map the file under "kinds" in rules.yaml.`;
+}

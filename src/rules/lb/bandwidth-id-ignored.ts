@@ -14,7 +14,7 @@ export default defineRule({
     const id = context.string(`${BANDWIDTH}/id`);
     for (const field of IGNORED) {
       const pointer = `${BANDWIDTH}/${field}`;
-      if (!context.has(pointer)) continue;
+      if (!context.hasValid(pointer)) continue;
       context.report({
         pointer,
         message: `${fieldName(pointer)} is set, but bandwidth.id ("${id}") reuses an existing shared bandwidth, so ${field} is ignored. Remove ${field}, or remove bandwidth.id to create a new bandwidth.`,

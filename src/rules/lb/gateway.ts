@@ -26,7 +26,7 @@ export default defineRule({
       });
     }
     for (const { field, why, fix } of FORBIDDEN) {
-      if (!context.has(`${LB}/${field}`)) continue;
+      if (!context.hasValid(`${LB}/${field}`)) continue;
       context.report({ pointer: `${LB}/${field}`, message: `${field} is set on a gateway load balancer (loadbalancer_type "gateway"), but ${why}. ${fix}` });
     }
     if (context.boolean(`${LB}/ip_target_enable`) === true) {

@@ -7,7 +7,7 @@ export default defineRule({
   description: 'ipv6_bandwidth applies only to a load balancer with an IPv6 VIP (ipv6_vip_virsubnet_id).',
   kinds: ['create-loadbalancer'],
   check(context) {
-    if (!context.has(`${LB}/ipv6_bandwidth`) || context.has(`${LB}/ipv6_vip_virsubnet_id`)) return;
+    if (!context.hasValid(`${LB}/ipv6_bandwidth`) || context.has(`${LB}/ipv6_vip_virsubnet_id`)) return;
     context.report({
       pointer: `${LB}/ipv6_bandwidth`,
       message:

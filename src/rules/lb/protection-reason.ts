@@ -8,7 +8,7 @@ export default defineRule({
   kinds: ['create-loadbalancer'],
   check(context) {
     const status = `${LB}/protection_status`;
-    if (!context.has(`${LB}/protection_reason`)) return;
+    if (!context.hasValid(`${LB}/protection_reason`)) return;
     const value = context.string(status);
     // A placeholder or a value the schema reported may still be consoleProtection: do not judge.
     if (context.has(status) && value === undefined) return;

@@ -7,7 +7,7 @@ export default defineRule({
   description: 'publicip (create a new EIP) and publicip_ids (bind existing EIPs) must not both be sent.',
   kinds: ['create-loadbalancer'],
   check(context) {
-    if (!context.has(`${LB}/publicip`) || !context.has(`${LB}/publicip_ids`)) return;
+    if (!context.hasValid(`${LB}/publicip`) || !context.hasValid(`${LB}/publicip_ids`)) return;
     context.report({
       pointer: `${LB}/publicip_ids`,
       message:

@@ -7,7 +7,7 @@ export default defineRule({
   description: 'A public IPv4 load balancer (publicip or publicip_ids) needs vpc_id or vip_subnet_cidr_id.',
   kinds: ['create-loadbalancer'],
   check(context) {
-    const field = ['publicip', 'publicip_ids'].find((name) => context.has(`${LB}/${name}`));
+    const field = ['publicip', 'publicip_ids'].find((name) => context.hasValid(`${LB}/${name}`));
     if (!field) return;
     if (context.has(`${LB}/vpc_id`) || context.has(`${LB}/vip_subnet_cidr_id`)) return;
     // With no network field at all, lb/network-anchor already says what is missing.

@@ -15,7 +15,7 @@ export default defineRule({
   check(context) {
     for (const { address, subnet, what } of PAIRS) {
       const pointer = `${LB}/${address}`;
-      if (!context.has(pointer) || context.has(`${LB}/${subnet}`)) continue;
+      if (!context.hasValid(pointer) || context.has(`${LB}/${subnet}`)) continue;
       const value = context.string(pointer);
       context.report({
         pointer,

@@ -7,7 +7,7 @@ export default defineRule({
   description: 'connection_drain is only for TCP, UDP and QUIC pools, not TLS.',
   kinds: ['create-master-slave-pool'],
   check(context) {
-    if (context.string(`${POOL}/protocol`) !== 'TLS' || !context.has(`${POOL}/connection_drain`)) return;
+    if (context.string(`${POOL}/protocol`) !== 'TLS' || !context.hasValid(`${POOL}/connection_drain`)) return;
     context.report({
       pointer: `${POOL}/connection_drain`,
       message: 'connection_drain is set, but the pool\'s protocol is "TLS", and connection drain is available only for TCP, UDP and QUIC pools. Remove connection_drain.',

@@ -13,7 +13,7 @@ export default defineRule({
     if (type !== 'TCP' && type !== 'UDP_CONNECT') return;
     for (const field of HTTP_FIELDS) {
       const pointer = `${POOL}/healthmonitor/${field}`;
-      if (!context.has(pointer)) continue;
+      if (!context.hasValid(pointer)) continue;
       const fix = type === 'TCP' ? `Remove ${field}, or set healthmonitor.type to "HTTP" or "HTTPS".` : `Remove ${field}.`;
       context.report({
         pointer,

@@ -18,7 +18,7 @@ export default defineRule({
         message: `session_persistence.type is "${type}", but on a ${protocol} pool the type is ignored and only source-IP stickiness applies. Set session_persistence.type to "SOURCE_IP"${context.has(`${SESSION}/cookie_name`) ? ' and remove cookie_name' : ''}.`,
       });
     }
-    if (type === 'APP_COOKIE' && context.has(`${SESSION}/persistence_timeout`)) {
+    if (type === 'APP_COOKIE' && context.hasValid(`${SESSION}/persistence_timeout`)) {
       context.report({
         pointer: `${SESSION}/persistence_timeout`,
         message: 'session_persistence.persistence_timeout is set, but session_persistence.type is "APP_COOKIE", where the application\'s cookie decides how long a session lasts and the timeout has no effect. Remove persistence_timeout.',

@@ -33,7 +33,7 @@ export default defineRule({
       });
     }
 
-    if (context.has(`${SESSION}/cookie_name`) && type !== undefined && type !== 'APP_COOKIE') {
+    if (context.hasValid(`${SESSION}/cookie_name`) && type !== undefined && type !== 'APP_COOKIE') {
       context.report({
         pointer: `${SESSION}/cookie_name`,
         message: `session_persistence.cookie_name is set, but session_persistence.type is "${type}"; the API accepts cookie_name only with "APP_COOKIE" and rejects it otherwise. Remove cookie_name, or set type to "APP_COOKIE".`,
