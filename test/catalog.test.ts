@@ -122,3 +122,11 @@ describe('generated text', () => {
     expect(current).toBe(expected);
   });
 });
+
+describe('README options table', () => {
+  it('documents every command-line option', async () => {
+    const { OPTIONS } = await import('../src/cli/options.js');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const option of OPTIONS) expect(readme, `--${option.name}`).toMatch(new RegExp(`^\\| \`[^|]*--${option.name}\\b`, 'm'));
+  });
+});

@@ -2,9 +2,10 @@
 // both load-balancer examples have no error; the master-slave example breaks the timeout-below-
 // delay advice (timeout 30, delay 1) and nothing else of the core rules.
 
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintToJson } from './helpers.js';
+import { lintToJson, runCli } from './helpers.js';
 
 const EXAMPLES = join(import.meta.dirname, '..', 'examples');
 const CORE_RULES = /^(parse|input|internal|schema)\/|^(lb\/flavor-billing|lb\/prepaid-period|pool\/healthmonitor-range|pool\/healthmonitor-timeout|pool\/any-port|pool\/any-port-ports)$/;
@@ -24,5 +25,18 @@ describe('seed examples', () => {
     expect(core?.map(({ ruleId, pointer, severity, line }) => ({ ruleId, pointer, severity, line }))).toEqual([
       { ruleId: 'pool/healthmonitor-timeout', pointer: '/pool/healthmonitor/timeout', severity: 'warning', line: 25 },
     ]);
+  });
+});
+
+describe('README quick start', () => {
+  it('shows output that `elb-lint examples` really prints', async () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const sample = /npx elb-lint examples[\s\S]*?```text\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const { stdout, code } = await runCli(['examples'], { cwd: join(import.meta.dirname, '..'), env: { NO_COLOR: '1' } });
+    expect(code).toBe(1);
+    const printed = stdout.split('\n');
+    const shown = sample.split('\n').filter((line) => line.trim() !== '' && line.trim() !== '…');
+    expect(shown.length).toBeGreaterThan(3);
+    for (const line of shown) expect(printed, line).toContain(line);
   });
 });

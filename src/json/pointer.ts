@@ -49,6 +49,11 @@ export class Pointer {
   child(key: string | number): Pointer {
     return new Pointer(childPointer(this.text, key), [...this.segments, String(key)]);
   }
+
+  /** So that a pointer in a template literal still reads as its text. */
+  toString(): string {
+    return this.text;
+  }
 }
 
 export function pointer(text: string): Pointer {

@@ -1,17 +1,25 @@
 // Helpers the semantic rules share.
 
-import { isObject } from '../json/pointer.js';
+import { isObject, pointer, type Pointer } from '../json/pointer.js';
 import type { RuleContext } from './rule.js';
 
-export const LB = '/loadbalancer';
-export const POOL = '/pool';
+export const LB = pointer('/loadbalancer');
+export const MEMBERS = pointer('/pool/members');
+export const BANDWIDTH = pointer('/loadbalancer/publicip/bandwidth');
+export const BANDWIDTH_ID = pointer('/loadbalancer/publicip/bandwidth/id');
+
+/** A member of a master-slave pool: its pointer (`/pool/members/<index>`) and index. */
+export interface PoolMember {
+  at: Pointer;
+  index: number;
+}
 
 /** The members of a master-slave pool that are objects, with their pointers. */
-export function poolMembers(context: RuleContext): { pointer: string; index: number }[] {
-  const members = context.array(`${POOL}/members`) ?? [];
-  const found: { pointer: string; index: number }[] = [];
+export function poolMembers(context: RuleContext): PoolMember[] {
+  const members = context.array(MEMBERS) ?? [];
+  const found: PoolMember[] = [];
   members.forEach((member, index) => {
-    if (isObject(member)) found.push({ pointer: `${POOL}/members/${index}`, index });
+    if (isObject(member)) found.push({ at: MEMBERS.child(index), index });
   });
   return found;
 }
@@ -47,17 +55,14 @@ export function canonicalAddress(address: string): string {
   }
 }
 
-export const BANDWIDTH = '/loadbalancer/publicip/bandwidth';
-
 /**
  * Whether `publicip.bandwidth.id` names an existing bandwidth: `set` for a non-empty ID, `absent`
  * when it is missing or `""` (rules.md: an empty ID counts as absent), `unknown` when its value is
  * a placeholder or one the schema reported, so the bandwidth rules stay silent.
  */
 export function bandwidthId(context: RuleContext): 'set' | 'absent' | 'unknown' {
-  const pointer = `${BANDWIDTH}/id`;
-  if (!context.has(pointer)) return 'absent';
-  const id = context.string(pointer);
+  if (!context.has(BANDWIDTH_ID)) return 'absent';
+  const id = context.string(BANDWIDTH_ID);
   if (id === undefined) return 'unknown';
   return id === '' ? 'absent' : 'set';
 }

@@ -1,7 +1,10 @@
-import { fieldName } from '../../json/pointer.js';
+import { fieldName, pointer, type Pointer } from '../../json/pointer.js';
 import { show } from '../../text/show.js';
 import { defineRule, type RuleContext } from '../rule.js';
-import { LB, POOL, poolMembers } from '../utils.js';
+import { LB, poolMembers } from '../utils.js';
+
+const LB_PROJECT_ID = pointer('/loadbalancer/project_id');
+const POOL_PROJECT_ID = pointer('/pool/project_id');
 
 /** Load-balancer fields the API documents as deprecated, unsupported or ignored, with the fix. */
 const LB_FIELDS = [
@@ -20,9 +23,13 @@ const LB_FIELDS = [
     why: 'is ignored for dedicated load balancers: billing follows the flavor types (L4/L7 fixed, *_elastic_max LCU)',
     fix: 'Remove charge_mode and pick the flavors that give the billing you want.',
   },
-] as const;
+].map((entry) => ({ ...entry, at: LB.child(entry.field) }));
 
-const BILLING_INFO = [`${LB}/billing_info`, `${LB}/publicip/billing_info`, `${LB}/publicip/bandwidth/billing_info`];
+const BILLING_INFO = [
+  pointer('/loadbalancer/billing_info'),
+  pointer('/loadbalancer/publicip/billing_info'),
+  pointer('/loadbalancer/publicip/bandwidth/billing_info'),
+];
 
 export default defineRule({
   id: 'api/discouraged-field',
@@ -30,43 +37,43 @@ export default defineRule({
   description: 'A field the API documents as ignored, deprecated or "do not use" (project_id, autoscaling, charge_mode, billing_info, …).',
   kinds: ['create-loadbalancer', 'create-master-slave-pool'],
   check(context) {
-    const root = context.kind === 'create-loadbalancer' ? LB : POOL;
-    if (context.hasValid(`${root}/project_id`)) {
+    const isPool = context.kind !== 'create-loadbalancer';
+    const projectId = isPool ? POOL_PROJECT_ID : LB_PROJECT_ID;
+    if (context.hasValid(projectId)) {
       context.report({
-        pointer: `${root}/project_id`,
-        message: `project_id is set in the body${shown(context, `${root}/project_id`)}, but the API ignores it and uses the project ID from the request URL. Remove project_id.`,
+        pointer: projectId,
+        message: `project_id is set in the body${shown(context, projectId)}, but the API ignores it and uses the project ID from the request URL. Remove project_id.`,
       });
     }
-    if (root === POOL) {
+    if (isPool) {
       for (const member of poolMembers(context)) {
-        const pointer = `${member.pointer}/admin_state_up`;
-        if (!context.hasValid(pointer)) continue;
+        const adminStateUp = member.at.child('admin_state_up');
+        if (!context.hasValid(adminStateUp)) continue;
         context.report({
-          pointer,
-          message: `${fieldName(pointer)} is set${shown(context, pointer)}, but it is effectively read-only: the member's real state depends on whether its server exists. Remove admin_state_up.`,
+          pointer: adminStateUp,
+          message: `${fieldName(adminStateUp.text)} is set${shown(context, adminStateUp)}, but it is effectively read-only: the member's real state depends on whether its server exists. Remove admin_state_up.`,
         });
       }
       return;
     }
-    for (const { field, why, fix } of LB_FIELDS) {
-      const pointer = `${LB}/${field}`;
-      if (!context.hasValid(pointer)) continue;
-      context.report({ pointer, message: `${field} is set${shown(context, pointer)}, but it ${why}. ${fix}` });
+    for (const { field, why, fix, at } of LB_FIELDS) {
+      if (!context.hasValid(at)) continue;
+      context.report({ pointer: at, message: `${field} is set${shown(context, at)}, but it ${why}. ${fix}` });
     }
-    for (const pointer of BILLING_INFO) {
-      const value = context.string(pointer);
+    for (const at of BILLING_INFO) {
+      const value = context.string(at);
       if (!value) continue;
       context.report({
-        pointer,
-        message: `${fieldName(pointer)} is ${show(value)}, an order string that only some regions accept ("unsupported, do not use" elsewhere). Remove it, and use loadbalancer.prepaid_options for yearly/monthly billing.`,
+        pointer: at,
+        message: `${fieldName(at.text)} is ${show(value)}, an order string that only some regions accept ("unsupported, do not use" elsewhere). Remove it, and use loadbalancer.prepaid_options for yearly/monthly billing.`,
       });
     }
   },
 });
 
 /** " (to "abc")" for a scalar the schema accepted, nothing for objects or unknown values. */
-function shown(context: RuleContext, pointer: string): string {
-  const value = context.value(pointer);
+function shown(context: RuleContext, at: Pointer): string {
+  const value = context.value(at);
   if (value === undefined || (typeof value === 'object' && value !== null)) return '';
   return ` to ${show(value)}`;
 }

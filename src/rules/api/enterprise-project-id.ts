@@ -1,5 +1,8 @@
+import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
-import { LB, POOL } from '../utils.js';
+
+const LB_ENTERPRISE_PROJECT_ID = pointer('/loadbalancer/enterprise_project_id');
+const POOL_ENTERPRISE_PROJECT_ID = pointer('/pool/enterprise_project_id');
 
 export default defineRule({
   id: 'api/enterprise-project-id',
@@ -7,10 +10,10 @@ export default defineRule({
   description: 'enterprise_project_id must not be an empty string; omit it for the default project.',
   kinds: ['create-loadbalancer', 'create-master-slave-pool'],
   check(context) {
-    const pointer = `${context.kind === 'create-loadbalancer' ? LB : POOL}/enterprise_project_id`;
-    if (context.string(pointer) !== '') return;
+    const enterpriseProjectId = context.kind === 'create-loadbalancer' ? LB_ENTERPRISE_PROJECT_ID : POOL_ENTERPRISE_PROJECT_ID;
+    if (context.string(enterpriseProjectId) !== '') return;
     context.report({
-      pointer,
+      pointer: enterpriseProjectId,
       message: 'enterprise_project_id is "", which the API rejects. Remove enterprise_project_id to use the default enterprise project, or set it to the ID of an existing enterprise project ("0" is the default project).',
     });
   },

@@ -1,8 +1,8 @@
 import { fieldName } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
-import { BANDWIDTH, bandwidthId } from '../utils.js';
+import { BANDWIDTH, BANDWIDTH_ID, bandwidthId } from '../utils.js';
 
-const IGNORED = ['size', 'charge_mode', 'share_type', 'name'] as const;
+const IGNORED = ['size', 'charge_mode', 'share_type', 'name'].map((field) => ({ field, at: BANDWIDTH.child(field) }));
 
 export default defineRule({
   id: 'lb/bandwidth-id-ignored',
@@ -11,13 +11,12 @@ export default defineRule({
   kinds: ['create-loadbalancer'],
   check(context) {
     if (!context.object(BANDWIDTH) || bandwidthId(context) !== 'set') return;
-    const id = context.string(`${BANDWIDTH}/id`);
-    for (const field of IGNORED) {
-      const pointer = `${BANDWIDTH}/${field}`;
-      if (!context.hasValid(pointer)) continue;
+    const id = context.string(BANDWIDTH_ID);
+    for (const { field, at } of IGNORED) {
+      if (!context.hasValid(at)) continue;
       context.report({
-        pointer,
-        message: `${fieldName(pointer)} is set, but bandwidth.id ("${id}") reuses an existing shared bandwidth, so ${field} is ignored. Remove ${field}, or remove bandwidth.id to create a new bandwidth.`,
+        pointer: at,
+        message: `${fieldName(at.text)} is set, but bandwidth.id ("${id}") reuses an existing shared bandwidth, so ${field} is ignored. Remove ${field}, or remove bandwidth.id to create a new bandwidth.`,
       });
     }
   },

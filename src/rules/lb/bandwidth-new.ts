@@ -1,11 +1,15 @@
+import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
 import { BANDWIDTH, bandwidthId } from '../utils.js';
+
+const SHARE_TYPE = pointer('/loadbalancer/publicip/bandwidth/share_type');
+const NAME = pointer('/loadbalancer/publicip/bandwidth/name');
 
 const NEEDED = [
   { field: 'size', what: 'size (Mbit/s, 1–2000)' },
   { field: 'charge_mode', what: 'charge_mode ("bandwidth" or "traffic")' },
   { field: 'share_type', what: 'share_type ("PER" for a dedicated bandwidth)' },
-] as const;
+].map((entry) => ({ ...entry, at: BANDWIDTH.child(entry.field) }));
 
 export default defineRule({
   id: 'lb/bandwidth-new',
@@ -14,18 +18,18 @@ export default defineRule({
   kinds: ['create-loadbalancer'],
   check(context) {
     if (!context.object(BANDWIDTH) || bandwidthId(context) !== 'absent') return;
-    for (const { field, what } of NEEDED) {
-      if (context.has(`${BANDWIDTH}/${field}`)) continue;
+    for (const { field, what, at } of NEEDED) {
+      if (context.has(at)) continue;
       context.report({
-        pointer: `${BANDWIDTH}/${field}`,
+        pointer: at,
         message:
           `publicip.bandwidth has no ${field}, which a new bandwidth needs (there is no bandwidth.id to reuse an existing one). ` +
           `Add ${what}, or set bandwidth.id to an existing shared bandwidth.`,
       });
     }
-    if (context.string(`${BANDWIDTH}/share_type`) === 'PER' && !context.has(`${BANDWIDTH}/name`)) {
+    if (context.string(SHARE_TYPE) === 'PER' && !context.has(NAME)) {
       context.report({
-        pointer: `${BANDWIDTH}/name`,
+        pointer: NAME,
         message: 'publicip.bandwidth has share_type "PER" but no name, which a new dedicated bandwidth needs. Add name (1–64 letters, digits, Chinese characters, "_", "-" or ".").',
       });
     }

@@ -1,6 +1,11 @@
+import { pointer } from '../../json/pointer.js';
 import { show } from '../../text/show.js';
 import { defineRule } from '../rule.js';
 import { LB } from '../utils.js';
+
+/** Booleans the API accepts only as true. */
+const ONLY_TRUE = ['guaranteed', 'admin_state_up'].map((field) => ({ field, at: LB.child(field) }));
+const PROVIDER = pointer('/loadbalancer/provider');
 
 export default defineRule({
   id: 'lb/fixed-values',
@@ -8,17 +13,17 @@ export default defineRule({
   description: 'guaranteed and admin_state_up accept only true, and provider only "vlb".',
   kinds: ['create-loadbalancer'],
   check(context) {
-    for (const field of ['guaranteed', 'admin_state_up'] as const) {
-      if (context.boolean(`${LB}/${field}`) !== false) continue;
+    for (const { field, at } of ONLY_TRUE) {
+      if (context.boolean(at) !== false) continue;
       context.report({
-        pointer: `${LB}/${field}`,
+        pointer: at,
         message: `${field} is false, but the API accepts only true (false is rejected with 400). Remove ${field}; it defaults to true.`,
       });
     }
-    const provider = context.string(`${LB}/provider`);
+    const provider = context.string(PROVIDER);
     if (provider !== undefined && provider !== 'vlb') {
       context.report({
-        pointer: `${LB}/provider`,
+        pointer: PROVIDER,
         message: `provider is ${show(provider)}, but the only accepted value is "vlb". Remove provider; it defaults to "vlb".`,
         ...(provider.toLowerCase() === 'vlb' && { suggestion: 'vlb' }),
       });

@@ -1,5 +1,10 @@
+import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
 import { LB } from '../utils.js';
+
+const LOADBALANCER_TYPE = pointer('/loadbalancer/loadbalancer_type');
+const GW_FLAVOR_ID = pointer('/loadbalancer/gw_flavor_id');
+const IP_TARGET_ENABLE = pointer('/loadbalancer/ip_target_enable');
 
 const FORBIDDEN = [
   { field: 'vip_address', why: 'a gateway load balancer gets its addresses assigned', fix: 'Remove vip_address.' },
@@ -9,7 +14,7 @@ const FORBIDDEN = [
   { field: 'autoscaling', why: 'gateway load balancers do not support it', fix: 'Remove autoscaling.' },
   { field: 'l4_flavor_id', why: 'a gateway load balancer takes its flavor from gw_flavor_id', fix: 'Remove l4_flavor_id and set gw_flavor_id.' },
   { field: 'l7_flavor_id', why: 'a gateway load balancer takes its flavor from gw_flavor_id', fix: 'Remove l7_flavor_id and set gw_flavor_id.' },
-] as const;
+].map((entry) => ({ ...entry, at: LB.child(entry.field) }));
 
 export default defineRule({
   id: 'lb/gateway',
@@ -17,21 +22,20 @@ export default defineRule({
   description: 'A gateway load balancer needs gw_flavor_id and takes no VIP address, EIP, autoscaling, L4/L7 flavor or ip_target_enable.',
   kinds: ['create-loadbalancer'],
   check(context) {
-    if (context.string(`${LB}/loadbalancer_type`) !== 'gateway') return;
-    const flavor = `${LB}/gw_flavor_id`;
-    if (!context.has(flavor) || context.value(flavor) === '') {
+    if (context.string(LOADBALANCER_TYPE) !== 'gateway') return;
+    if (!context.has(GW_FLAVOR_ID) || context.value(GW_FLAVOR_ID) === '') {
       context.report({
-        pointer: flavor,
-        message: `loadbalancer_type is "gateway", but gw_flavor_id is ${context.has(flavor) ? 'empty' : 'missing'}; a gateway load balancer needs a gateway flavor. Set gw_flavor_id to a flavor ID of type gwlb.`,
+        pointer: GW_FLAVOR_ID,
+        message: `loadbalancer_type is "gateway", but gw_flavor_id is ${context.has(GW_FLAVOR_ID) ? 'empty' : 'missing'}; a gateway load balancer needs a gateway flavor. Set gw_flavor_id to a flavor ID of type gwlb.`,
       });
     }
-    for (const { field, why, fix } of FORBIDDEN) {
-      if (!context.hasValid(`${LB}/${field}`)) continue;
-      context.report({ pointer: `${LB}/${field}`, message: `${field} is set on a gateway load balancer (loadbalancer_type "gateway"), but ${why}. ${fix}` });
+    for (const { field, why, fix, at } of FORBIDDEN) {
+      if (!context.hasValid(at)) continue;
+      context.report({ pointer: at, message: `${field} is set on a gateway load balancer (loadbalancer_type "gateway"), but ${why}. ${fix}` });
     }
-    if (context.boolean(`${LB}/ip_target_enable`) === true) {
+    if (context.boolean(IP_TARGET_ENABLE) === true) {
       context.report({
-        pointer: `${LB}/ip_target_enable`,
+        pointer: IP_TARGET_ENABLE,
         message: 'ip_target_enable is true on a gateway load balancer (loadbalancer_type "gateway"), which does not support IP-type backends. Remove ip_target_enable.',
       });
     }

@@ -1,5 +1,8 @@
+import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
-import { LB } from '../utils.js';
+
+const IPV6_BANDWIDTH = pointer('/loadbalancer/ipv6_bandwidth');
+const IPV6_VIP_VIRSUBNET_ID = pointer('/loadbalancer/ipv6_vip_virsubnet_id');
 
 export default defineRule({
   id: 'lb/ipv6-bandwidth',
@@ -7,9 +10,9 @@ export default defineRule({
   description: 'ipv6_bandwidth applies only to a load balancer with an IPv6 VIP (ipv6_vip_virsubnet_id).',
   kinds: ['create-loadbalancer'],
   check(context) {
-    if (!context.hasValid(`${LB}/ipv6_bandwidth`) || context.has(`${LB}/ipv6_vip_virsubnet_id`)) return;
+    if (!context.hasValid(IPV6_BANDWIDTH) || context.has(IPV6_VIP_VIRSUBNET_ID)) return;
     context.report({
-      pointer: `${LB}/ipv6_bandwidth`,
+      pointer: IPV6_BANDWIDTH,
       message:
         'ipv6_bandwidth is set, but the load balancer has no ipv6_vip_virsubnet_id, so there is no IPv6 VIP to make public and the bandwidth has no effect. ' +
         'Add ipv6_vip_virsubnet_id (the network ID of an IPv6-enabled subnet), or remove ipv6_bandwidth.',

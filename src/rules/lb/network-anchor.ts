@@ -1,6 +1,9 @@
 import { defineRule } from '../rule.js';
 import { LB } from '../utils.js';
 
+/** The fields that place a load balancer in a network. */
+const ANCHORS = ['vpc_id', 'vip_subnet_cidr_id', 'ipv6_vip_virsubnet_id'].map((field) => LB.child(field));
+
 export default defineRule({
   id: 'lb/network-anchor',
   severity: 'error',
@@ -8,7 +11,7 @@ export default defineRule({
   kinds: ['create-loadbalancer'],
   check(context) {
     if (!context.object(LB)) return;
-    if (['vpc_id', 'vip_subnet_cidr_id', 'ipv6_vip_virsubnet_id'].some((field) => context.has(`${LB}/${field}`))) return;
+    if (ANCHORS.some((anchor) => context.has(anchor))) return;
     context.report({
       pointer: LB,
       message:

@@ -1,5 +1,9 @@
+import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
-import { LB, outside } from '../utils.js';
+import { outside } from '../utils.js';
+
+const PERIOD_TYPE = pointer('/loadbalancer/prepaid_options/period_type');
+const PERIOD_NUM = pointer('/loadbalancer/prepaid_options/period_num');
 
 const LIMITS = { month: 9, year: 3 } as const;
 
@@ -9,9 +13,8 @@ export default defineRule({
   description: 'prepaid_options.period_num must be 1–9 for months or 1–3 for years.',
   kinds: ['create-loadbalancer'],
   check(context) {
-    const type = context.string(`${LB}/prepaid_options/period_type`);
-    const pointer = `${LB}/prepaid_options/period_num`;
-    const count = context.number(pointer);
+    const type = context.string(PERIOD_TYPE);
+    const count = context.number(PERIOD_NUM);
     if (type !== 'month' && type !== 'year') return;
     if (!outside(count, 1, LIMITS[type])) return;
     const asYears = type === 'month' && count % 12 === 0 && count / 12 >= 1 && count / 12 <= LIMITS.year ? count / 12 : undefined;
@@ -19,7 +22,7 @@ export default defineRule({
       ? ` For ${count} months use period_type "year" with period_num ${asYears}.`
       : ` Use a value from 1 to ${LIMITS[type]}.`;
     context.report({
-      pointer,
+      pointer: PERIOD_NUM,
       message: `prepaid_options.period_num is ${count}, but with period_type "${type}" it must be between 1 and ${LIMITS[type]}.${fix}`,
     });
   },

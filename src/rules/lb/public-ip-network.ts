@@ -1,5 +1,11 @@
+import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
 import { LB } from '../utils.js';
+
+const PUBLIC_IP_FIELDS = ['publicip', 'publicip_ids'].map((field) => ({ field, at: LB.child(field) }));
+const VPC_ID = pointer('/loadbalancer/vpc_id');
+const VIP_SUBNET_CIDR_ID = pointer('/loadbalancer/vip_subnet_cidr_id');
+const IPV6_VIP_VIRSUBNET_ID = pointer('/loadbalancer/ipv6_vip_virsubnet_id');
 
 export default defineRule({
   id: 'lb/public-ip-network',
@@ -7,15 +13,15 @@ export default defineRule({
   description: 'A public IPv4 load balancer (publicip or publicip_ids) needs vpc_id or vip_subnet_cidr_id.',
   kinds: ['create-loadbalancer'],
   check(context) {
-    const field = ['publicip', 'publicip_ids'].find((name) => context.hasValid(`${LB}/${name}`));
-    if (!field) return;
-    if (context.has(`${LB}/vpc_id`) || context.has(`${LB}/vip_subnet_cidr_id`)) return;
+    const publicIp = PUBLIC_IP_FIELDS.find(({ at }) => context.hasValid(at));
+    if (!publicIp) return;
+    if (context.has(VPC_ID) || context.has(VIP_SUBNET_CIDR_ID)) return;
     // With no network field at all, lb/network-anchor already says what is missing.
-    if (!context.has(`${LB}/ipv6_vip_virsubnet_id`)) return;
+    if (!context.has(IPV6_VIP_VIRSUBNET_ID)) return;
     context.report({
-      pointer: `${LB}/${field}`,
+      pointer: publicIp.at,
       message:
-        `${field} is set, but the load balancer has neither vpc_id nor vip_subnet_cidr_id, which an IPv4 EIP needs (ipv6_vip_virsubnet_id alone is not enough). ` +
+        `${publicIp.field} is set, but the load balancer has neither vpc_id nor vip_subnet_cidr_id, which an IPv4 EIP needs (ipv6_vip_virsubnet_id alone is not enough). ` +
         'Add vip_subnet_cidr_id (IPv4 subnet of the VIP) or vpc_id.',
     });
   },

@@ -1,6 +1,8 @@
+import { pointer } from '../../json/pointer.js';
 import { show } from '../../text/show.js';
 import { defineRule } from '../rule.js';
-import { LB } from '../utils.js';
+
+const AVAILABILITY_ZONE_LIST = pointer('/loadbalancer/availability_zone_list');
 
 export default defineRule({
   id: 'lb/single-az',
@@ -8,10 +10,10 @@ export default defineRule({
   description: 'Only one availability zone; two or more are advised so the load balancer survives an AZ outage.',
   kinds: ['create-loadbalancer'],
   check(context) {
-    const zones = context.array(`${LB}/availability_zone_list`);
+    const zones = context.array(AVAILABILITY_ZONE_LIST);
     if (zones?.length !== 1) return;
     context.report({
-      pointer: `${LB}/availability_zone_list`,
+      pointer: AVAILABILITY_ZONE_LIST,
       message: `availability_zone_list has one zone (${show(zones[0])}), so the load balancer stops serving if that zone fails. Add a second zone from the same AZ set for disaster recovery.`,
     });
   },

@@ -1,5 +1,8 @@
+import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
-import { POOL } from '../utils.js';
+
+const PROTOCOL = pointer('/pool/protocol');
+const LB_ALGORITHM = pointer('/pool/lb_algorithm');
 
 export default defineRule({
   id: 'pool/algorithm',
@@ -7,10 +10,10 @@ export default defineRule({
   description: 'lb_algorithm "QUIC_CID" is only allowed on QUIC pools.',
   kinds: ['create-master-slave-pool'],
   check(context) {
-    const protocol = context.string(`${POOL}/protocol`);
-    if (context.string(`${POOL}/lb_algorithm`) !== 'QUIC_CID' || protocol === undefined || protocol === 'QUIC') return;
+    const protocol = context.string(PROTOCOL);
+    if (context.string(LB_ALGORITHM) !== 'QUIC_CID' || protocol === undefined || protocol === 'QUIC') return;
     context.report({
-      pointer: `${POOL}/lb_algorithm`,
+      pointer: LB_ALGORITHM,
       message: `lb_algorithm is "QUIC_CID", but the pool's protocol is "${protocol}", and QUIC_CID works only on QUIC pools. Use ROUND_ROBIN, LEAST_CONNECTIONS or SOURCE_IP, or make it a QUIC pool.`,
     });
   },

@@ -1,5 +1,9 @@
+import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
-import { POOL, poolMembers } from '../utils.js';
+import { poolMembers } from '../utils.js';
+
+const ANY_PORT_ENABLE = pointer('/pool/any_port_enable');
+const PROTOCOL = pointer('/pool/protocol');
 
 export default defineRule({
   id: 'pool/any-port',
@@ -7,22 +11,23 @@ export default defineRule({
   description: 'any_port_enable is not allowed on TLS pools; without it every member needs protocol_port.',
   kinds: ['create-master-slave-pool'],
   check(context) {
-    const anyPort = context.boolean(`${POOL}/any_port_enable`);
+    const anyPort = context.boolean(ANY_PORT_ENABLE);
     if (anyPort === true) {
-      if (context.string(`${POOL}/protocol`) === 'TLS') {
+      if (context.string(PROTOCOL) === 'TLS') {
         context.report({
-          pointer: `${POOL}/any_port_enable`,
+          pointer: ANY_PORT_ENABLE,
           message: 'any_port_enable is true on a TLS pool, but only TCP, UDP and QUIC pools can forward to any port. Remove any_port_enable, or set it to false and give each member a protocol_port.',
         });
       }
       return;
     }
     // A placeholder such as "${ANY_PORT}" may turn into true later: judge only a real boolean or absence.
-    if (context.has(`${POOL}/any_port_enable`) && anyPort === undefined) return;
+    if (context.has(ANY_PORT_ENABLE) && anyPort === undefined) return;
     for (const member of poolMembers(context)) {
-      if (context.has(`${member.pointer}/protocol_port`)) continue;
+      const protocolPort = member.at.child('protocol_port');
+      if (context.has(protocolPort)) continue;
       context.report({
-        pointer: `${member.pointer}/protocol_port`,
+        pointer: protocolPort,
         message: `members[${member.index}] has no protocol_port, which the pool needs because any_port_enable is ${anyPort === false ? 'false' : 'not set'}. Add protocol_port (1–65535), or set any_port_enable to true on a TCP, UDP or QUIC pool.`,
       });
     }

@@ -1,5 +1,8 @@
+import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
-import { POOL } from '../utils.js';
+
+const PROTOCOL = pointer('/pool/protocol');
+const CONNECTION_DRAIN = pointer('/pool/connection_drain');
 
 export default defineRule({
   id: 'pool/connection-drain',
@@ -7,9 +10,9 @@ export default defineRule({
   description: 'connection_drain is only for TCP, UDP and QUIC pools, not TLS.',
   kinds: ['create-master-slave-pool'],
   check(context) {
-    if (context.string(`${POOL}/protocol`) !== 'TLS' || !context.hasValid(`${POOL}/connection_drain`)) return;
+    if (context.string(PROTOCOL) !== 'TLS' || !context.hasValid(CONNECTION_DRAIN)) return;
     context.report({
-      pointer: `${POOL}/connection_drain`,
+      pointer: CONNECTION_DRAIN,
       message: 'connection_drain is set, but the pool\'s protocol is "TLS", and connection drain is available only for TCP, UDP and QUIC pools. Remove connection_drain.',
     });
   },

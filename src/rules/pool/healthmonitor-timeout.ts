@@ -1,5 +1,8 @@
+import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
-import { POOL } from '../utils.js';
+
+const DELAY = pointer('/pool/healthmonitor/delay');
+const TIMEOUT = pointer('/pool/healthmonitor/timeout');
 
 export default defineRule({
   id: 'pool/healthmonitor-timeout',
@@ -7,11 +10,11 @@ export default defineRule({
   description: 'Health-check timeout should be below delay, or checks overlap.',
   kinds: ['create-master-slave-pool'],
   check(context) {
-    const delay = context.number(`${POOL}/healthmonitor/delay`);
-    const timeout = context.number(`${POOL}/healthmonitor/timeout`);
+    const delay = context.number(DELAY);
+    const timeout = context.number(TIMEOUT);
     if (delay === undefined || timeout === undefined || timeout < delay) return;
     context.report({
-      pointer: `${POOL}/healthmonitor/timeout`,
+      pointer: TIMEOUT,
       message:
         `healthmonitor.timeout is ${timeout}, which is not below healthmonitor.delay (${delay}); a check could still be waiting when the next one starts. ` +
         fix(delay, timeout),

@@ -1,5 +1,8 @@
+import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
-import { POOL, isIPv6Address, poolMembers } from '../utils.js';
+import { isIPv6Address, poolMembers } from '../utils.js';
+
+const IP_VERSION = pointer('/pool/ip_version');
 
 export default defineRule({
   id: 'pool/member-ip-version',
@@ -7,13 +10,13 @@ export default defineRule({
   description: 'A pool with ip_version "v4" takes IPv4 members only; IPv6 members need a dualstack pool.',
   kinds: ['create-master-slave-pool'],
   check(context) {
-    if (context.string(`${POOL}/ip_version`) !== 'v4') return;
+    if (context.string(IP_VERSION) !== 'v4') return;
     for (const member of poolMembers(context)) {
-      const pointer = `${member.pointer}/address`;
-      const address = context.string(pointer);
+      const addressAt = member.at.child('address');
+      const address = context.string(addressAt);
       if (address === undefined || !isIPv6Address(address)) continue;
       context.report({
-        pointer,
+        pointer: addressAt,
         message: `members[${member.index}].address is the IPv6 address "${address}", but the pool's ip_version is "v4", which takes IPv4 members only. Use the server's IPv4 address, or set ip_version to "dualstack".`,
       });
     }

@@ -1,5 +1,9 @@
+import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
-import { POOL } from '../utils.js';
+import { MEMBERS } from '../utils.js';
+
+const FIRST_ROLE = pointer('/pool/members/0/role');
+const SECOND_ROLE = pointer('/pool/members/1/role');
 
 export default defineRule({
   id: 'pool/member-roles',
@@ -8,13 +12,13 @@ export default defineRule({
   kinds: ['create-master-slave-pool'],
   check(context) {
     // With any other count schema/items already speaks.
-    if (context.array(`${POOL}/members`)?.length !== 2) return;
-    const first = context.string(`${POOL}/members/0/role`);
-    const second = context.string(`${POOL}/members/1/role`);
+    if (context.array(MEMBERS)?.length !== 2) return;
+    const first = context.string(FIRST_ROLE);
+    const second = context.string(SECOND_ROLE);
     if (first === undefined || second === undefined || first !== second) return;
     const other = first === 'master' ? 'slave' : 'master';
     context.report({
-      pointer: `${POOL}/members/1/role`,
+      pointer: SECOND_ROLE,
       message: `members[1].role is "${second}", and so is members[0].role, but a master-slave pool needs one "master" and one "slave". Set members[1].role to "${other}" (or members[0].role, if that server is the ${other}).`,
     });
   },

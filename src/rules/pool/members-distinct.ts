@@ -1,5 +1,8 @@
+import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
-import { POOL, canonicalAddress, poolMembers } from '../utils.js';
+import { canonicalAddress, poolMembers } from '../utils.js';
+
+const ANY_PORT_ENABLE = pointer('/pool/any_port_enable');
 
 export default defineRule({
   id: 'pool/members-distinct',
@@ -8,17 +11,17 @@ export default defineRule({
   kinds: ['create-master-slave-pool'],
   check(context) {
     // With any_port_enable the member ports are ignored: the address alone names the backend.
-    const anyPort = context.boolean(`${POOL}/any_port_enable`) === true;
+    const anyPort = context.boolean(ANY_PORT_ENABLE) === true;
     const seen: { index: number; address: string; port: number | undefined }[] = [];
     for (const member of poolMembers(context)) {
-      const address = context.string(`${member.pointer}/address`);
-      const port = anyPort ? undefined : context.number(`${member.pointer}/protocol_port`);
+      const address = context.string(member.at.child('address'));
+      const port = anyPort ? undefined : context.number(member.at.child('protocol_port'));
       if (address === undefined || (!anyPort && port === undefined)) continue;
       const twin = seen.find((earlier) => earlier.address === canonicalAddress(address) && earlier.port === port);
       if (twin) {
         const where = port === undefined ? `"${address}" (any_port_enable is true, so ports do not tell them apart)` : `"${address}" port ${port}`;
         context.report({
-          pointer: member.pointer,
+          pointer: member.at,
           message: `members[${member.index}] is ${where}, the same backend as members[${twin.index}], so the pool has no real standby. Point one member at a different server or port.`,
         });
       } else {

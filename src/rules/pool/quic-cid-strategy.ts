@@ -1,5 +1,8 @@
+import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
-import { POOL } from '../utils.js';
+
+const LB_ALGORITHM = pointer('/pool/lb_algorithm');
+const QUIC_CID_HASH_STRATEGY = pointer('/pool/quic_cid_hash_strategy');
 
 export default defineRule({
   id: 'pool/quic-cid-strategy',
@@ -7,10 +10,10 @@ export default defineRule({
   description: 'quic_cid_hash_strategy has no effect unless lb_algorithm is "QUIC_CID".',
   kinds: ['create-master-slave-pool'],
   check(context) {
-    const algorithm = context.string(`${POOL}/lb_algorithm`);
-    if (!context.hasValid(`${POOL}/quic_cid_hash_strategy`) || algorithm === undefined || algorithm === 'QUIC_CID') return;
+    const algorithm = context.string(LB_ALGORITHM);
+    if (!context.hasValid(QUIC_CID_HASH_STRATEGY) || algorithm === undefined || algorithm === 'QUIC_CID') return;
     context.report({
-      pointer: `${POOL}/quic_cid_hash_strategy`,
+      pointer: QUIC_CID_HASH_STRATEGY,
       message: `quic_cid_hash_strategy is set, but lb_algorithm is "${algorithm}", so the API ignores it; it takes effect only with "QUIC_CID". Remove quic_cid_hash_strategy, or set lb_algorithm to "QUIC_CID" on a QUIC pool.`,
     });
   },

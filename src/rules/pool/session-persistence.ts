@@ -1,7 +1,12 @@
+import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
-import { POOL, outside } from '../utils.js';
+import { outside } from '../utils.js';
 
-const SESSION = `${POOL}/session_persistence`;
+const PROTOCOL = pointer('/pool/protocol');
+const SESSION = pointer('/pool/session_persistence');
+const SESSION_TYPE = pointer('/pool/session_persistence/type');
+const COOKIE_NAME = pointer('/pool/session_persistence/cookie_name');
+const PERSISTENCE_TIMEOUT = pointer('/pool/session_persistence/persistence_timeout');
 
 /** persistence_timeout range in minutes, by pool protocol (rules.md: QUIC with TCP/UDP, TLS up to a day). */
 const TIMEOUT_RANGES: Record<string, { min: number; max: number }> = {
@@ -17,8 +22,8 @@ export default defineRule({
   description: 'cookie_name only with APP_COOKIE; QUIC pools need SOURCE_IP persistence; persistence_timeout in range.',
   kinds: ['create-master-slave-pool'],
   check(context) {
-    const protocol = context.string(`${POOL}/protocol`);
-    const type = context.string(`${SESSION}/type`);
+    const protocol = context.string(PROTOCOL);
+    const type = context.string(SESSION_TYPE);
 
     if (protocol === 'QUIC' && !context.has(SESSION)) {
       context.report({
@@ -28,23 +33,23 @@ export default defineRule({
     }
     if (protocol === 'QUIC' && type !== undefined && type !== 'SOURCE_IP') {
       context.report({
-        pointer: `${SESSION}/type`,
+        pointer: SESSION_TYPE,
         message: `session_persistence.type is "${type}", but a QUIC pool takes only "SOURCE_IP". Set session_persistence.type to "SOURCE_IP".`,
       });
     }
 
-    if (context.hasValid(`${SESSION}/cookie_name`) && type !== undefined && type !== 'APP_COOKIE') {
+    if (context.hasValid(COOKIE_NAME) && type !== undefined && type !== 'APP_COOKIE') {
       context.report({
-        pointer: `${SESSION}/cookie_name`,
+        pointer: COOKIE_NAME,
         message: `session_persistence.cookie_name is set, but session_persistence.type is "${type}"; the API accepts cookie_name only with "APP_COOKIE" and rejects it otherwise. Remove cookie_name, or set type to "APP_COOKIE".`,
       });
     }
 
     const range = protocol === undefined ? undefined : TIMEOUT_RANGES[protocol];
-    const timeout = context.number(`${SESSION}/persistence_timeout`);
+    const timeout = context.number(PERSISTENCE_TIMEOUT);
     if (range && outside(timeout, range.min, range.max)) {
       context.report({
-        pointer: `${SESSION}/persistence_timeout`,
+        pointer: PERSISTENCE_TIMEOUT,
         message: `session_persistence.persistence_timeout is ${timeout}, but on a ${protocol} pool it must be between ${range.min} and ${range.max} minutes. Use ${timeout < range.min ? range.min : range.max}${timeout < range.min ? ' or more' : ' or less'}.`,
       });
     }
