@@ -73,6 +73,8 @@ try {
     const corpus = join(scratch, `corpus-${size}`);
     const mistakes = writeCorpus(corpus, size);
     const reportFile = join(scratch, `report-${size}.json`);
+    const cachedReportFile = join(scratch, `report-${size}-cached.json`);
+    const cacheFile = join(scratch, `cache-${size}.json`);
     // One file is the pre-commit path: the file is named, not found through a directory.
     const target = size === 1 ? join(corpus, 'loadbalancers/batch-0/lb-00000.json') : corpus;
     const commands = [
@@ -80,9 +82,11 @@ try {
       { name: 'read+parse', args: [join(root, 'bench/floors/read-parse.mjs'), target] },
       { name: 'ajv floor', args: [join(root, 'bench/floors/read-parse-ajv.mjs'), target] },
       { name: 'elb-lint', args: [cli, '--format', `json=${reportFile}`, target] },
+      // The second run over unchanged files: the warm-up run below fills the cache.
+      { name: 'elb-lint --cache', args: [cli, '--cache', '--cache-location', cacheFile, '--format', `json=${cachedReportFile}`, target] },
     ];
     const samples = new Map(commands.map((command) => [command.name, { seconds: [], rss: [] }]));
-    measure(commands.at(-1).args, scratch); // warm the file cache
+    for (const command of commands.slice(-2)) measure(command.args, scratch); // warm the OS file cache and elb-lint's --cache
     for (let run = 0; run < runs; run++) {
       for (const command of commands) {
         const sample = measure(command.args, scratch);
@@ -91,6 +95,8 @@ try {
       }
     }
     const check = checkReport(reportFile, size, mistakes);
+    const cachedCheck = checkReport(cachedReportFile, size, mistakes);
+    if (readFileSync(reportFile, 'utf8') !== readFileSync(cachedReportFile, 'utf8')) cachedCheck.problems.push('the cached report differs from the uncached one');
     const medians = Object.fromEntries([...samples].map(([name, sample]) => [name, { seconds: median(sample.seconds), rss: Math.max(...sample.rss) }]));
     for (const command of commands) {
       const { seconds, rss } = medians[command.name];
@@ -106,6 +112,7 @@ try {
     }
     peaks[size] = medians['elb-lint'].rss;
     verdicts.push({ target: `${size} files: every file reported, every injected mistake found (${check.found}/${check.expected})`, pass: check.problems.length === 0, detail: check.problems.slice(0, 3).join('; ') });
+    verdicts.push({ target: `${size} files, --cache: the same report from the cache`, pass: cachedCheck.problems.length === 0, detail: cachedCheck.problems.slice(0, 3).join('; ') });
     if (size === 1) {
       const ratio = medians['elb-lint'].seconds / medians['node -e 0'].seconds;
       verdicts.push({ target: '1 file: elb-lint ≤ 2× node -e 0', pass: ratio <= 2, detail: `${ratio.toFixed(2)}×` });
@@ -113,6 +120,8 @@ try {
     if (size >= 10000) {
       const ratio = medians['elb-lint'].seconds / medians['ajv floor'].seconds;
       verdicts.push({ target: `${size} files: elb-lint ≤ 1.5× the Ajv floor`, pass: ratio <= 1.5, detail: `${ratio.toFixed(2)}×` });
+      const cached = medians['elb-lint --cache'].seconds / medians['read+parse'].seconds;
+      verdicts.push({ target: `${size} unchanged files, --cache: ≤ 1.5× read+parse`, pass: cached <= 1.5, detail: `${cached.toFixed(2)}×` });
     }
     rmSync(corpus, { recursive: true, force: true });
   }

@@ -19,14 +19,13 @@ export type ParseResult =
 
 export function parseJson(text: string): ParseResult {
   if (text.trim() === '') return failure(0, 0, 'the body is empty; a request body is a JSON object');
-  const structure = scanStructure(text);
-  if (structure.tooDeepAt >= 0) {
-    return failure(structure.tooDeepAt, 1, `nesting is deeper than ${MAX_DEPTH} levels, the limit elb-lint accepts`);
-  }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
+    // jsonc-parser, which says where the error is, recurses: rule out deep nesting first.
+    const tooDeepAt = scanStructure(text).tooDeepAt;
+    if (tooDeepAt >= 0) return tooDeep(tooDeepAt);
     try {
       return { ok: false, error: locateSyntaxError(text, error) };
     } catch {
@@ -34,8 +33,29 @@ export function parseJson(text: string): ParseResult {
       return failure(0, 0, error instanceof Error ? error.message : String(error));
     }
   }
-  const duplicates = countKeys(value) === structure.keys ? [] : new JsonTree(text).duplicateKeys();
+  const shape = measure(value);
+  if (shape.depth > MAX_DEPTH) return tooDeep(scanStructure(text).tooDeepAt);
+  // JSON.parse keeps the last of duplicate keys, so a duplicate shows as fewer keys in the value
+  // than in the text. Counting `"…:` in the text can only overcount (a `\":` inside a string),
+  // which costs the exact check below, never a missed duplicate.
+  const duplicates = shape.keys === keysInText(text) ? [] : new JsonTree(text).duplicateKeys();
   return { ok: true, value, duplicates };
+}
+
+function tooDeep(offset: number): ParseResult {
+  return failure(Math.max(offset, 0), 1, `nesting is deeper than ${MAX_DEPTH} levels, the limit elb-lint accepts`);
+}
+
+/** Quotes followed (after JSON whitespace) by a colon: every key's closing quote is one. */
+function keysInText(text: string): number {
+  let keys = 0;
+  for (let quote = text.indexOf('"'); quote >= 0; quote = text.indexOf('"', quote + 1)) {
+    let next = quote + 1;
+    let code = text.charCodeAt(next);
+    while (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) code = text.charCodeAt(++next);
+    if (code === 0x3a) keys++;
+  }
+  return keys;
 }
 
 function failure(offset: number, length: number, reason: string): ParseResult {
@@ -90,22 +110,31 @@ function colonFollows(text: string, at: number): boolean {
   return false;
 }
 
-function countKeys(value: unknown): number {
-  let count = 0;
+/** Keys and nesting depth of a parsed value, walked without recursion. */
+function measure(value: unknown): { keys: number; depth: number } {
+  let keys = 0;
+  let deepest = 0;
   const pending: unknown[] = [value];
+  const depths: number[] = [1];
   while (pending.length > 0) {
     const current = pending.pop();
+    const depth = depths.pop() as number;
     if (typeof current !== 'object' || current === null) continue;
+    if (depth > deepest) deepest = depth;
     if (Array.isArray(current)) {
-      for (const item of current) pending.push(item);
+      for (const item of current) {
+        pending.push(item);
+        depths.push(depth + 1);
+      }
     } else {
       for (const key of Object.keys(current)) {
-        count++;
+        keys++;
         pending.push((current as Record<string, unknown>)[key]);
+        depths.push(depth + 1);
       }
     }
   }
-  return count;
+  return { keys, depth: deepest };
 }
 
 const REASONS: Record<string, string> = {
