@@ -111,8 +111,8 @@ try {
       });
     }
     peaks[size] = medians['elb-lint'].rss;
-    verdicts.push({ target: `${size} files: every file reported, every injected mistake found (${check.found}/${check.expected})`, pass: check.problems.length === 0, detail: check.problems.slice(0, 3).join('; ') });
-    verdicts.push({ target: `${size} files, --cache: the same report from the cache`, pass: cachedCheck.problems.length === 0, detail: cachedCheck.problems.slice(0, 3).join('; ') });
+    verdicts.push({ target: `${size} file${size === 1 ? '' : 's'}: every file reported, every injected mistake found (${check.found}/${check.expected})`, pass: check.problems.length === 0, detail: check.problems.slice(0, 3).join('; ') });
+    verdicts.push({ target: `${size} file${size === 1 ? '' : 's'}, --cache: the same report from the cache`, pass: cachedCheck.problems.length === 0, detail: cachedCheck.problems.slice(0, 3).join('; ') });
     if (size === 1) {
       const ratio = medians['elb-lint'].seconds / medians['node -e 0'].seconds;
       verdicts.push({ target: '1 file: elb-lint ≤ 2× node -e 0', pass: ratio <= 2, detail: `${ratio.toFixed(2)}×` });

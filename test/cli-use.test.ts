@@ -2,16 +2,16 @@
 // path-based configuration), --skip-unknown-kind (pre-commit, lint-staged), --max-warnings and
 // --quiet with their exit codes, the progress line on a terminal, and --print-schema for editors.
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+
 import { dirname, join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse as parseJsonc } from 'jsonc-parser';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createProgress, PROGRESS_MIN_FILES } from '../src/cli/progress.js';
 import { KINDS } from '../src/model.js';
-import { lintToJson, runCli } from './helpers.js';
+import { lintToJson, runCli, useWorkspace } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const POOL = readFileSync(join(ROOT, 'examples/templates/web-tcp-pool.json'), 'utf8');
@@ -21,22 +21,12 @@ const POOL_ONE_WARNING = POOL.replace('"timeout": 3', '"timeout": 7');
 /** One error (pool/healthmonitor-range) and nothing else. */
 const POOL_ONE_ERROR = POOL.replace('"delay": 5', '"delay": 60');
 
-let work: string;
-beforeEach(() => {
-  work = mkdtempSync(join(tmpdir(), 'elb-lint-cli-'));
-});
-afterEach(() => {
-  rmSync(work, { recursive: true, force: true });
-});
-
-function write(path: string, text: string): void {
-  mkdirSync(dirname(join(work, path)), { recursive: true });
-  writeFileSync(join(work, path), text);
-}
+const workspace = useWorkspace('elb-lint-cli-');
+const { write } = workspace;
 
 describe('standard input', () => {
   it('lints `-` named by --stdin-filename, as that path', async () => {
-    const { code, report } = await lintToJson(['-', '--stdin-filename', 'templates/lb.json'], { cwd: work, stdin: POOL_ONE_ERROR });
+    const { code, report } = await lintToJson(['-', '--stdin-filename', 'templates/lb.json'], { cwd: workspace.dir, stdin: POOL_ONE_ERROR });
     expect(code).toBe(1);
     expect(report.files).toHaveLength(1);
     expect(report.files[0]).toMatchObject({ path: 'templates/lb.json', kind: 'create-master-slave-pool' });
@@ -44,13 +34,13 @@ describe('standard input', () => {
   });
 
   it('calls unnamed standard input <stdin>', async () => {
-    const { report } = await lintToJson(['-'], { cwd: work, stdin: LB });
+    const { report } = await lintToJson(['-'], { cwd: workspace.dir, stdin: LB });
     expect(report.files).toEqual([{ path: '<stdin>', kind: 'create-loadbalancer', findings: [] }]);
   });
 
   it('reads standard input as an .http file when its name says so', async () => {
     const http = `POST https://{ELB_Endpoint}/v3/{project_id}/elb/master-slave-pools\nContent-Type: application/json\n\n${POOL_ONE_ERROR}`;
-    const { report } = await lintToJson(['-', '--stdin-filename', 'requests/pool.http'], { cwd: work, stdin: http });
+    const { report } = await lintToJson(['-', '--stdin-filename', 'requests/pool.http'], { cwd: workspace.dir, stdin: http });
     expect(report.files[0]).toMatchObject({ path: 'requests/pool.http', kind: 'create-master-slave-pool' });
     expect(report.files[0]!.findings.map((finding) => [finding.ruleId, finding.line, finding.column])).toEqual([['pool/healthmonitor-range', 31, 7]]);
   });
@@ -64,14 +54,14 @@ describe('standard input', () => {
       '    rules: { pool/healthmonitor-range: warning }',
       '',
     ].join('\n'));
-    const legacy = await lintToJson(['-', '--stdin-filename', 'templates/legacy/pool.json'], { cwd: work, stdin: POOL_ONE_ERROR });
+    const legacy = await lintToJson(['-', '--stdin-filename', 'templates/legacy/pool.json'], { cwd: workspace.dir, stdin: POOL_ONE_ERROR });
     expect(legacy.report.files[0]!.findings.map((finding) => [finding.ruleId, finding.severity])).toEqual([['pool/healthmonitor-range', 'warning']]);
     expect(legacy.code).toBe(0);
-    const current = await lintToJson(['-', '--stdin-filename', 'templates/current/pool.json'], { cwd: work, stdin: POOL_ONE_ERROR });
+    const current = await lintToJson(['-', '--stdin-filename', 'templates/current/pool.json'], { cwd: workspace.dir, stdin: POOL_ONE_ERROR });
     expect(current.report.files[0]!.findings.map((finding) => [finding.ruleId, finding.severity])).toEqual([['pool/healthmonitor-range', 'error']]);
     // A `kinds` glob decides the kind of a body that cannot tell it (here: no "pool" wrapper).
     const bare = JSON.stringify((JSON.parse(POOL) as { pool: unknown }).pool);
-    const mapped = await lintToJson(['-', '--stdin-filename', 'templates/pools/bare.json'], { cwd: work, stdin: bare });
+    const mapped = await lintToJson(['-', '--stdin-filename', 'templates/pools/bare.json'], { cwd: workspace.dir, stdin: bare });
     expect(mapped.report.files[0]?.kind).toBe('create-master-slave-pool');
   });
 });
@@ -85,13 +75,13 @@ describe('--skip-unknown-kind', () => {
   });
 
   it('is off by default: a file named explicitly must be a request body (output.md)', async () => {
-    const { code, report } = await lintToJson(['package.json'], { cwd: work });
+    const { code, report } = await lintToJson(['package.json'], { cwd: workspace.dir });
     expect(code).toBe(1);
     expect(report.files[0]!.findings.map((finding) => finding.ruleId)).toEqual(['input/unknown-kind']);
   });
 
   it('skips named files whose kind cannot be told, and says so with --debug', async () => {
-    const { code, report, stderr } = await lintToJson(['--skip-unknown-kind', '--debug', 'package.json', 'tsconfig.json', 'templates/pool.json'], { cwd: work });
+    const { code, report, stderr } = await lintToJson(['--skip-unknown-kind', '--debug', 'package.json', 'tsconfig.json', 'templates/pool.json'], { cwd: workspace.dir });
     expect(code).toBe(0);
     expect(report.files.map((file) => file.path)).toEqual(['templates/pool.json']);
     expect(stderr).toMatch(/skipped package\.json: /);
@@ -99,14 +89,14 @@ describe('--skip-unknown-kind', () => {
   });
 
   it('still reports a broken file that is recognisably a request body', async () => {
-    const { code, report } = await lintToJson(['--skip-unknown-kind', 'templates/broken.json'], { cwd: work });
+    const { code, report } = await lintToJson(['--skip-unknown-kind', 'templates/broken.json'], { cwd: workspace.dir });
     expect(code).toBe(1);
     expect(report.files[0]).toMatchObject({ path: 'templates/broken.json', kind: 'create-loadbalancer' });
     expect(report.files[0]!.findings.map((finding) => finding.ruleId)).toEqual(['parse/invalid-json']);
   });
 
   it('skips standard input whose kind cannot be told', async () => {
-    const { code, report } = await lintToJson(['--skip-unknown-kind', '-', '--stdin-filename', 'package.json'], { cwd: work, stdin: '{"name": "x"}' });
+    const { code, report } = await lintToJson(['--skip-unknown-kind', '-', '--stdin-filename', 'package.json'], { cwd: workspace.dir, stdin: '{"name": "x"}' });
     expect(code).toBe(0);
     expect(report.files).toEqual([]);
   });
@@ -119,13 +109,13 @@ describe('--max-warnings and --quiet', () => {
   });
 
   it('exits 0 with warnings only, and 1 with an error', async () => {
-    expect((await runCli(['warning.json'], { cwd: work })).code).toBe(0);
-    expect((await runCli(['error.json', 'warning.json'], { cwd: work })).code).toBe(1);
+    expect((await runCli(['warning.json'], { cwd: workspace.dir })).code).toBe(0);
+    expect((await runCli(['error.json', 'warning.json'], { cwd: workspace.dir })).code).toBe(1);
   });
 
   it('exits 1 when the warnings exceed --max-warnings, saying so on stderr', async () => {
-    expect((await runCli(['--max-warnings', '1', 'warning.json'], { cwd: work })).code).toBe(0);
-    const over = await runCli(['--max-warnings', '0', 'warning.json'], { cwd: work });
+    expect((await runCli(['--max-warnings', '1', 'warning.json'], { cwd: workspace.dir })).code).toBe(0);
+    const over = await runCli(['--max-warnings', '0', 'warning.json'], { cwd: workspace.dir });
     expect(over.code).toBe(1);
     expect(over.stderr).toBe('elb-lint: 1 warning, more than --max-warnings 0 allows.\n');
     expect(over.stdout).toContain('pool/healthmonitor-timeout');
@@ -133,21 +123,21 @@ describe('--max-warnings and --quiet', () => {
 
   it('rejects a --max-warnings that is not a whole number (exit 2)', async () => {
     for (const value of ['-1', 'many', '1.5']) {
-      const result = await runCli([`--max-warnings=${value}`, 'warning.json'], { cwd: work });
+      const result = await runCli([`--max-warnings=${value}`, 'warning.json'], { cwd: workspace.dir });
       expect(result.code, value).toBe(2);
       expect(result.stderr, value).toContain('--max-warnings needs a whole number');
     }
   });
 
   it('--quiet reports errors only, and warnings still count for --max-warnings', async () => {
-    const quiet = await lintToJson(['--quiet', 'error.json', 'warning.json'], { cwd: work });
+    const quiet = await lintToJson(['--quiet', 'error.json', 'warning.json'], { cwd: workspace.dir });
     expect(quiet.code).toBe(1);
     expect(quiet.report.files.flatMap((file) => file.findings.map((finding) => finding.severity))).toEqual(['error']);
     expect(quiet.report.summary).toMatchObject({ errors: 1, warnings: 0 });
 
-    const onlyWarnings = await runCli(['--quiet', 'warning.json'], { cwd: work });
+    const onlyWarnings = await runCli(['--quiet', 'warning.json'], { cwd: workspace.dir });
     expect(onlyWarnings).toMatchObject({ code: 0, stdout: '✔ No problems in 1 file.\n' });
-    const gated = await runCli(['--quiet', '--max-warnings', '0', 'warning.json'], { cwd: work });
+    const gated = await runCli(['--quiet', '--max-warnings', '0', 'warning.json'], { cwd: workspace.dir });
     expect(gated.code).toBe(1);
     expect(gated.stderr).toBe('elb-lint: 1 warning (not shown: --quiet), more than --max-warnings 0 allows.\n');
   });
@@ -164,7 +154,7 @@ describe('progress on a terminal', () => {
 
   it('shows a progress line on stderr and clears it before the report', async () => {
     manyFiles();
-    const { code, stdout, stderr } = await runCli(['--no-color', 'templates'], { cwd: work, isTTY: true });
+    const { code, stdout, stderr } = await runCli(['--no-color', 'templates'], { cwd: workspace.dir, isTTY: true });
     expect(code).toBe(0);
     expect(stderr).toMatch(/^\r\u001b\[Kelb-lint: linted 1 of 25 files \(4%\)/);
     expect(stderr.endsWith(CLEAR)).toBe(true);
@@ -174,15 +164,15 @@ describe('progress on a terminal', () => {
 
   it('stays silent when stderr is not a terminal, with few files, with --debug, or when a machine format goes to stdout', async () => {
     manyFiles();
-    expect((await runCli(['templates'], { cwd: work, isTTY: false })).stderr).toBe('');
-    expect((await runCli(['templates/pool-00.json', 'templates/pool-01.json'], { cwd: work, isTTY: true })).stderr).toBe('');
-    expect((await runCli(['--debug', 'templates'], { cwd: work, isTTY: true })).stderr).not.toContain(CLEAR);
+    expect((await runCli(['templates'], { cwd: workspace.dir, isTTY: false })).stderr).toBe('');
+    expect((await runCli(['templates/pool-00.json', 'templates/pool-01.json'], { cwd: workspace.dir, isTTY: true })).stderr).toBe('');
+    expect((await runCli(['--debug', 'templates'], { cwd: workspace.dir, isTTY: true })).stderr).not.toContain(CLEAR);
     for (const format of ['json', 'sarif', 'compact', 'github', 'gitlab']) {
-      const { stderr } = await runCli(['-f', format, 'templates'], { cwd: work, isTTY: true });
+      const { stderr } = await runCli(['-f', format, 'templates'], { cwd: workspace.dir, isTTY: true });
       expect(stderr, format).toBe('');
     }
     // A machine format written to a file leaves the terminal to people.
-    expect((await runCli(['-f', 'human', '-f', 'json=report.json', 'templates'], { cwd: work, isTTY: true })).stderr).toContain('linted 1 of 25');
+    expect((await runCli(['-f', 'human', '-f', 'json=report.json', 'templates'], { cwd: workspace.dir, isTTY: true })).stderr).toContain('linted 1 of 25');
   });
 
   it('redraws at most every 100 ms and clears only what it drew', () => {
@@ -209,7 +199,7 @@ describe('progress on a terminal', () => {
 describe('--print-schema KIND (editors)', () => {
   for (const kind of KINDS) {
     it(`prints the ${kind} schema, which accepts a valid body and rejects a wrong one`, async () => {
-      const { code, stdout, stderr } = await runCli(['--print-schema', kind], { cwd: work });
+      const { code, stdout, stderr } = await runCli(['--print-schema', kind], { cwd: workspace.dir });
       expect(code).toBe(0);
       expect(stderr).toBe('');
       const schema = JSON.parse(stdout) as { $schema: string; title: string };
@@ -227,7 +217,7 @@ describe('--print-schema KIND (editors)', () => {
   }
 
   it('rejects an unknown kind with a usage error', async () => {
-    const result = await runCli(['--print-schema', 'create-listener'], { cwd: work });
+    const result = await runCli(['--print-schema', 'create-listener'], { cwd: workspace.dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--print-schema must be one of create-loadbalancer, create-master-slave-pool');
   });

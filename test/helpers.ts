@@ -1,6 +1,9 @@
 // Runs the CLI in-process, the way a user would from a shell, and captures what it prints.
 
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { main } from '../src/cli/main.js';
 
 export interface CliResult {
@@ -52,4 +55,24 @@ export async function lintToJson(args: string[], options: { cwd: string; stdin?:
 
 export function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
+/** A fresh temporary directory for each test of the file, removed after it, and a way to write files into it. */
+export function useWorkspace(prefix: string): { readonly dir: string; write(path: string, text: string): void } {
+  let dir = '';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get dir() {
+      return dir;
+    },
+    write(path, text) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    },
+  };
 }

@@ -4,29 +4,19 @@
 // GitHub Actions applied to real compact output.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
+
 import { dirname, join } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lintToJson, readJson, runCli } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { lintToJson, readJson, runCli, useWorkspace } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/elb-lint.js');
 
-let work: string;
-beforeEach(() => {
-  work = mkdtempSync(join(tmpdir(), 'elb-lint-use-'));
-});
-afterEach(() => {
-  rmSync(work, { recursive: true, force: true });
-});
-
-function write(path: string, text: string): void {
-  mkdirSync(dirname(join(work, path)), { recursive: true });
-  writeFileSync(join(work, path), text);
-}
+const workspace = useWorkspace('elb-lint-use-');
+const { write } = workspace;
 
 /** A repository as pre-commit sees it: request bodies among other JSON files. */
 function stageRepository(): void {
@@ -56,7 +46,7 @@ describe('pre-commit (.pre-commit-hooks.yaml)', () => {
 
   /** pre-commit runs `entry` (shlex-split), then `args`, then the file names. */
   function runHook(h: Hook, staged: readonly string[]) {
-    return runCommand([...h.entry.split(/\s+/), ...(h.args ?? []), ...selected(h, staged)], work);
+    return runCommand([...h.entry.split(/\s+/), ...(h.args ?? []), ...selected(h, staged)], workspace.dir);
   }
 
   it('declares the node hooks with compact output', () => {
@@ -76,7 +66,7 @@ describe('pre-commit (.pre-commit-hooks.yaml)', () => {
 
   it('fails a commit with a broken body, naming file, line and column', () => {
     stageRepository();
-    const pool = readFileSync(join(work, 'templates/web-pool.json'), 'utf8').replace('"delay": 5', '"delay": 60');
+    const pool = readFileSync(join(workspace.dir, 'templates/web-pool.json'), 'utf8').replace('"delay": 5', '"delay": 60');
     write('templates/web-pool.json', pool);
     const result = runHook(hook('elb-lint'), ['package.json', 'tsconfig.json', 'templates/web-lb.json', 'templates/web-pool.json']);
     expect(result.code).toBe(1);
@@ -85,7 +75,7 @@ describe('pre-commit (.pre-commit-hooks.yaml)', () => {
 
   it('would fail every commit on other JSON files without --skip-unknown-kind (the spec default for named files)', () => {
     stageRepository();
-    const result = runCommand(['elb-lint', '--format', 'compact', 'package.json', 'tsconfig.json'], work);
+    const result = runCommand(['elb-lint', '--format', 'compact', 'package.json', 'tsconfig.json'], workspace.dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^package\.json:1:1: error: .*\[input\/unknown-kind\]$/m);
     expect(result.stdout).toMatch(/^tsconfig\.json:\d+:\d+: error: .*\[parse\/invalid-json\]$/m);
@@ -130,7 +120,7 @@ describe('the npm package (what pre-commit and npm install)', () => {
 describe('CI examples', () => {
   function repositoryWithExamples(): void {
     stageRepository();
-    cpSync(join(ROOT, 'examples/mistakes'), join(work, 'templates/mistakes'), { recursive: true });
+    cpSync(join(ROOT, 'examples/mistakes'), join(workspace.dir, 'templates/mistakes'), { recursive: true });
   }
 
   it('examples/github-workflow.yml: annotations and a SARIF log for upload-sarif, on pull requests', () => {
@@ -149,10 +139,10 @@ describe('CI examples', () => {
     expect(lint).toMatch(/^npx --no elb-lint /);
     expect(lint).toContain('-f github -f sarif=elb-lint.sarif');
     repositoryWithExamples();
-    const result = runCommand(lint.replace(/^npx --no /, '').split(/\s+/), work);
+    const result = runCommand(lint.replace(/^npx --no /, '').split(/\s+/), workspace.dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^::error file=templates\/mistakes\/prepaid-elastic-lb\.json,line=21,col=7,/m);
-    const log = readJson<{ runs: { results: unknown[] }[] }>(join(work, 'elb-lint.sarif'));
+    const log = readJson<{ runs: { results: unknown[] }[] }>(join(workspace.dir, 'elb-lint.sarif'));
     expect(log.runs[0]!.results).toHaveLength(result.stdout.trimEnd().split('\n').length);
   });
 
@@ -163,9 +153,9 @@ describe('CI examples', () => {
     expect(job.artifacts).toMatchObject({ when: 'always', reports: { codequality: 'gl-code-quality-report.json' } });
     const lint = job.script.find((line) => line.includes('elb-lint'))!;
     repositoryWithExamples();
-    const result = runCommand(lint.replace(/^npx --no /, '').split(/\s+/), work);
+    const result = runCommand(lint.replace(/^npx --no /, '').split(/\s+/), workspace.dir);
     expect(result.code).toBe(1);
-    const issues = readJson<{ location: { path: string } }[]>(join(work, 'gl-code-quality-report.json'));
+    const issues = readJson<{ location: { path: string } }[]>(join(workspace.dir, 'gl-code-quality-report.json'));
     expect(issues).toHaveLength(result.stdout.trimEnd().split('\n').length);
     expect(issues.every((issue) => issue.location.path.startsWith('templates/mistakes/'))).toBe(true);
   });
@@ -177,9 +167,9 @@ describe('problem matchers on real compact output', () => {
 
   /** The compact output of a run over examples/, and the same findings from the JSON report. */
   async function compactRun(): Promise<{ lines: string[]; expected: Expected[] }> {
-    cpSync(join(ROOT, 'examples'), join(work, 'examples'), { recursive: true });
-    const { stdout } = await runCli(['-f', 'compact', 'examples'], { cwd: work });
-    const { report } = await lintToJson(['examples'], { cwd: work });
+    cpSync(join(ROOT, 'examples'), join(workspace.dir, 'examples'), { recursive: true });
+    const { stdout } = await runCli(['-f', 'compact', 'examples'], { cwd: workspace.dir });
+    const { report } = await lintToJson(['examples'], { cwd: workspace.dir });
     const expected = report.files.flatMap((file) => file.findings.map((finding) => ({ file: file.path, line: finding.line, column: finding.column, severity: finding.severity, message: finding.message, code: finding.ruleId })));
     const lines = stdout.trimEnd().split('\n');
     expect(new Set(expected.map((finding) => finding.severity))).toEqual(new Set(['error', 'warning', 'info']));

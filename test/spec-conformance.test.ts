@@ -2,24 +2,12 @@
 // CLI: the JSON report contract field for field, exit codes, kind detection precedence, and
 // positions counted by hand (CRLF line breaks, UTF-16 columns, .http files, array elements).
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lintToJson, runCli, type JsonFinding } from './helpers.js';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintToJson, runCli, type JsonFinding, useWorkspace } from './helpers.js';
 
-let work: string;
-beforeEach(() => {
-  work = mkdtempSync(join(tmpdir(), 'elb-lint-spec-'));
-});
-afterEach(() => {
-  rmSync(work, { recursive: true, force: true });
-});
-
-function write(path: string, text: string): void {
-  mkdirSync(dirname(join(work, path)), { recursive: true });
-  writeFileSync(join(work, path), text);
-}
+const workspace = useWorkspace('elb-lint-spec-');
+const { write } = workspace;
 
 const VPC = '3b0bd3c9-3d12-4e4e-a9cc-32d3bd1f6f39';
 const SUBNET = '5f7d4c3b-2a19-4e8f-9d6c-1b2a3c4d5e6f';
@@ -59,7 +47,7 @@ describe('JSON report (output.md)', () => {
     // An unknown enum value of a discouraged field: schema/enum with a suggestion, and nothing else.
     write('templates/A-lb.json', LB_VALID.replace('"availability_zone_list"', '"charge_mode": "LCU",\n    "availability_zone_list"'));
     write('other.json', '{"name": "not a request"}\n');
-    const { code, report } = await lintToJson(['templates', 'other.json'], { cwd: work });
+    const { code, report } = await lintToJson(['templates', 'other.json'], { cwd: workspace.dir });
     expect(code).toBe(1);
     expect(Object.keys(report)).toEqual(['version', 'tool', 'files', 'summary']);
     expect(report.version).toBe(1);
@@ -86,7 +74,7 @@ describe('JSON report (output.md)', () => {
 
   it('leaves out "suggestion" when there is none, and counts each severity in the summary', async () => {
     write('lb.json', LB_VALID.replace('["az1", "az2"]', '["az1"]').replace('"vpc_id"', '"charge_mode": "flavor",\n    "vpc_id"'));
-    const { code, report } = await lintToJson(['lb.json'], { cwd: work });
+    const { code, report } = await lintToJson(['lb.json'], { cwd: workspace.dir });
     expect(code).toBe(0);
     const findings = report.files[0]!.findings;
     expect(findings.map(where)).toEqual([
@@ -116,7 +104,7 @@ describe('positions (rules.md, Principles and "Positions")', () => {
       '}',
     ];
     write('pool.json', `${lines.join('\r\n')}\r\n`);
-    const { report } = await lintToJson(['pool.json'], { cwd: work });
+    const { report } = await lintToJson(['pool.json'], { cwd: workspace.dir });
     expect(report.files[0]!.findings.map(where)).toEqual([
       // key of the property through the end of its value
       'pool/algorithm /pool/lb_algorithm 4:5-4:31',
@@ -130,18 +118,18 @@ describe('positions (rules.md, Principles and "Positions")', () => {
   it('shows a missing property at the key of the object that should hold it, and a missing wrapper at the root {', async () => {
     write('pool.json', POOL_VALID.replace('"delay": 5, ', '').replace('"type": "ip"', '"type": "instance"'));
     write('empty.json', '{}\n');
-    const pool = await lintToJson(['pool.json'], { cwd: work });
+    const pool = await lintToJson(['pool.json'], { cwd: workspace.dir });
     expect(pool.report.files[0]!.findings.map(where)).toEqual([
       'pool/type-vpc /pool/vpc_id 2:3-2:9',
       'schema/required /pool/healthmonitor/delay 10:5-10:20',
     ]);
-    const empty = await lintToJson(['--kind', 'create-master-slave-pool', 'empty.json'], { cwd: work });
+    const empty = await lintToJson(['--kind', 'create-master-slave-pool', 'empty.json'], { cwd: workspace.dir });
     expect(empty.report.files[0]!.findings.map(where)).toEqual(['schema/required /pool 1:1-1:2']);
   });
 
   it('puts parse/duplicate-key at the later occurrence', async () => {
     write('lb.json', LB_VALID.replace('"vip_subnet_cidr_id"', `"vpc_id": "${VPC}",\n    "vip_subnet_cidr_id"`));
-    const { report } = await lintToJson(['lb.json'], { cwd: work });
+    const { report } = await lintToJson(['lb.json'], { cwd: workspace.dir });
     expect(report.files[0]!.findings.map(where)).toEqual(['parse/duplicate-key /loadbalancer/vpc_id 4:5-4:53']);
   });
 
@@ -160,7 +148,7 @@ describe('positions (rules.md, Principles and "Positions")', () => {
       '}',
       '',
     ].join('\n'));
-    const { code, report } = await lintToJson(['requests/create.http'], { cwd: work });
+    const { code, report } = await lintToJson(['requests/create.http'], { cwd: workspace.dir });
     expect(code).toBe(0);
     expect(report.files[0]!.kind).toBe('create-loadbalancer');
     expect(report.files[0]!.findings.map(where)).toEqual(['lb/single-az /loadbalancer/availability_zone_list 9:5-9:38']);
@@ -174,7 +162,7 @@ describe('exit codes (output.md)', () => {
     write('error.json', LB_VALID.replace('"vpc_id"', '"guaranteed": false,\n    "vpc_id"'));
     write('broken.json', '{"loadbalancer": {,}}\n');
     write('bad-config.yaml', 'rules:\n  no/such-rule: error\n');
-    const code = async (...args: string[]) => (await runCli(['--format', 'json', ...args], { cwd: work })).code;
+    const code = async (...args: string[]) => (await runCli(['--format', 'json', ...args], { cwd: workspace.dir })).code;
     expect(await code('ok.json')).toBe(0);
     expect(await code('info.json')).toBe(0);
     expect(await code('error.json')).toBe(1);
@@ -187,9 +175,9 @@ describe('exit codes (output.md)', () => {
 
   it('1 when the warnings exceed --max-warnings, 0 when they do not', async () => {
     write('warn.json', LB_VALID.replace('"vpc_id"', '"charge_mode": "flavor",\n    "vpc_id"'));
-    expect((await runCli(['--format', 'json', 'warn.json'], { cwd: work })).code).toBe(0);
-    expect((await runCli(['--format', 'json', '--max-warnings', '1', 'warn.json'], { cwd: work })).code).toBe(0);
-    expect((await runCli(['--format', 'json', '--max-warnings', '0', 'warn.json'], { cwd: work })).code).toBe(1);
+    expect((await runCli(['--format', 'json', 'warn.json'], { cwd: workspace.dir })).code).toBe(0);
+    expect((await runCli(['--format', 'json', '--max-warnings', '1', 'warn.json'], { cwd: workspace.dir })).code).toBe(0);
+    expect((await runCli(['--format', 'json', '--max-warnings', '0', 'warn.json'], { cwd: workspace.dir })).code).toBe(1);
   });
 });
 
@@ -201,16 +189,16 @@ describe('kind detection (output.md, "Kinds")', () => {
     write('plain/pool-body.http', `POST https://elb.example.com/v3/p/elb/loadbalancers\n\n${POOL_VALID}`);
     write('plain/lb.json', LB_VALID);
 
-    const mapped = await lintToJson(['mapped/lb.json', 'mapped/lb.http'], { cwd: work });
+    const mapped = await lintToJson(['mapped/lb.json', 'mapped/lb.http'], { cwd: workspace.dir });
     for (const file of mapped.report.files) {
       expect(file.kind).toBe('create-master-slave-pool');
       expect(file.findings.map((finding) => `${finding.ruleId} ${finding.pointer}`)).toEqual(['schema/required /pool', 'schema/unknown-field /loadbalancer']);
     }
 
-    const forced = await lintToJson(['--kind', 'create-loadbalancer', 'mapped/lb.json', 'mapped/lb.http'], { cwd: work });
+    const forced = await lintToJson(['--kind', 'create-loadbalancer', 'mapped/lb.json', 'mapped/lb.http'], { cwd: workspace.dir });
     expect(forced.report.files.map((file) => [file.kind, file.findings.length])).toEqual([['create-loadbalancer', 0], ['create-loadbalancer', 0]]);
 
-    const requestLine = await lintToJson(['plain/pool-body.http', 'plain/lb.json'], { cwd: work });
+    const requestLine = await lintToJson(['plain/pool-body.http', 'plain/lb.json'], { cwd: workspace.dir });
     expect(requestLine.report.files.map((file) => [file.path, file.kind])).toEqual([
       ['plain/lb.json', 'create-loadbalancer'],
       ['plain/pool-body.http', 'create-loadbalancer'],
@@ -221,12 +209,12 @@ describe('kind detection (output.md, "Kinds")', () => {
   it('skips a file of unknown kind found through a directory or glob, and reports one named explicitly', async () => {
     write('dir/lb.json', LB_VALID);
     write('dir/package.json', '{"name": "infra"}\n');
-    const throughDirectory = await lintToJson(['dir'], { cwd: work });
+    const throughDirectory = await lintToJson(['dir'], { cwd: workspace.dir });
     expect(throughDirectory.code).toBe(0);
     expect(throughDirectory.report.files.map((file) => file.path)).toEqual(['dir/lb.json']);
-    const throughGlob = await lintToJson(['dir/*.json'], { cwd: work });
+    const throughGlob = await lintToJson(['dir/*.json'], { cwd: workspace.dir });
     expect(throughGlob.report.files.map((file) => file.path)).toEqual(['dir/lb.json']);
-    const named = await lintToJson(['dir/package.json'], { cwd: work });
+    const named = await lintToJson(['dir/package.json'], { cwd: workspace.dir });
     expect(named.code).toBe(1);
     expect(named.report.files).toHaveLength(1);
     expect(named.report.files[0]).toMatchObject({ path: 'dir/package.json', kind: null });
