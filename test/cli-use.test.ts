@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse as parseJsonc } from 'jsonc-parser';

@@ -2,7 +2,6 @@
 // CLI: the JSON report contract field for field, exit codes, kind detection precedence, and
 // positions counted by hand (CRLF line breaks, UTF-16 columns, .http files, array elements).
 
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintToJson, runCli, type JsonFinding, useWorkspace } from './helpers.js';
 

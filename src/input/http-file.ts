@@ -71,7 +71,7 @@ export function parseHttpFile(text: string): HttpFile {
   let blockStart = 0;
   for (let index = 0; index <= lines.length; index++) {
     if (index < lines.length && !SEPARATOR.test(lines[index]!.text)) continue;
-    const request = parseRequest(lines.slice(blockStart, index), text, blanked);
+    const request = parseRequest(lines.slice(blockStart, index), blanked);
     if (request) requests.push(request);
     blockStart = index + 1;
   }
@@ -79,7 +79,7 @@ export function parseHttpFile(text: string): HttpFile {
 }
 
 /** One block between separators: comments, the request line, headers, body, handlers. */
-function parseRequest(block: Line[], text: string, blanked: { start: number; end: number }[]): HttpRequestBody | undefined {
+function parseRequest(block: Line[], blanked: { start: number; end: number }[]): HttpRequestBody | undefined {
   let index = 0;
   while (index < block.length && (isBlank(block[index]!) || COMMENT.test(block[index]!.text) || VARIABLE.test(block[index]!.text))) index++;
   const requestLine = block[index];
