@@ -7,9 +7,8 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { describeError } from './input/discover.js';
 import type { ResolvedConfig } from './config/types.js';
-import type { InputFile } from './input/discover.js';
+import { describeError, type InputFile } from './input/discover.js';
 import type { ReadOutcome } from './input/read.js';
 import type { FileOutcome } from './lint.js';
 import type { FileResult } from './model.js';

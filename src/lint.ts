@@ -64,7 +64,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   let fromCache = 0;
   files.forEach((file, index) => {
     const read = readInput(file, readStdin);
-    const named = file.explicit && !options.skipUnknownKind;
+    const named = isNamed(file, fileOptions);
     const cached = cache?.lookup(file, named, read);
     let outcome: FileOutcome;
     if (cached && 'outcome' in cached) {
@@ -117,10 +117,15 @@ export interface FileOptions {
   skipUnknownKind?: boolean | undefined;
 }
 
+/** Named on the command line, and so reported even when its kind cannot be told (unless --skip-unknown-kind). */
+function isNamed(file: InputFile, options: FileOptions): boolean {
+  return file.explicit && !options.skipUnknownKind;
+}
+
 /** Everything after reading: decode, split `.http` requests, lint each body. */
 export function lintContent(file: InputFile, read: ReadOutcome, options: FileOptions): FileOutcome {
   const { config } = options;
-  const explicit = file.explicit && !options.skipUnknownKind;
+  const explicit = isNamed(file, options);
   const settings = config.settingsFor(file.configPath);
   const forcedKind = options.kind ?? config.kindFor(file.configPath);
   if (read.status === 'vanished') return { status: 'skipped', reason: 'vanished between listing and reading' };

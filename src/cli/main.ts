@@ -1,10 +1,10 @@
 // argv → options → lint() → reporters → exit code. No rule logic here, and the only place that
 // writes to stdout, stderr or report files.
 
-import { lint } from '../lint.js';
+import { resolve } from 'node:path';
 import type { ResultCache } from '../cache.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { resolve } from 'node:path';
+import { lint } from '../lint.js';
 import { isKind, KINDS, summarize, type Kind, type LintReport, type RuleMeta } from '../model.js';
 import { RULES } from '../rules/index.js';
 import { VERSION } from '../version.js';

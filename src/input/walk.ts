@@ -7,6 +7,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { toPosix } from './discover.js';
 
 export interface WalkOptions {
   /** Globs a file must match, relative to `base`. */
@@ -26,10 +27,7 @@ export function walkDirectory(directory: string, options: WalkOptions): string[]
   // Hidden directories are walked only when an include glob names one explicitly.
   const intoHidden = options.include.some((glob) => /(^|\/)\.[^./]/.test(glob));
   const prefixLength = options.base.endsWith(sep) ? options.base.length : options.base.length + 1;
-  const relativeOf = (absolute: string) => {
-    const relative = absolute.slice(prefixLength);
-    return sep === '/' ? relative : relative.split(sep).join('/');
-  };
+  const relativeOf = (absolute: string) => toPosix(absolute.slice(prefixLength));
   const found: string[] = [];
   const pending: { path: string; ancestors: readonly string[] }[] = [{ path: directory, ancestors: [realPathOf(directory) ?? directory] }];
   while (pending.length > 0) {

@@ -1,6 +1,6 @@
-// Strict JSON with a fast path: native JSON.parse builds the value, and one regex pass over the
-// text counts keys and nesting. Only when the counts show a duplicate key, or the text is not
-// JSON, does jsonc-parser build a tree to say where.
+// Strict JSON with a fast path: native JSON.parse builds the value, one walk of the value counts
+// its keys and nesting, and one scan of the text counts the keys written. Only when the counts show
+// a duplicate key, or the text is not JSON, does jsonc-parser build a tree to say where.
 
 import { createScanner, parse as lenientParse, printParseErrorCode, type ParseError, type SyntaxKind } from 'jsonc-parser';
 import { JsonTree, type DuplicateKey, type TextRange } from './tree.js';
@@ -50,10 +50,7 @@ function tooDeep(offset: number): ParseResult {
 function keysInText(text: string): number {
   let keys = 0;
   for (let quote = text.indexOf('"'); quote >= 0; quote = text.indexOf('"', quote + 1)) {
-    let next = quote + 1;
-    let code = text.charCodeAt(next);
-    while (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) code = text.charCodeAt(++next);
-    if (code === 0x3a) keys++;
+    if (colonFollows(text, quote + 1)) keys++;
   }
   return keys;
 }
@@ -62,13 +59,13 @@ function failure(offset: number, length: number, reason: string): ParseResult {
   return { ok: false, error: { range: { offset, end: offset + length }, reason } };
 }
 
-// One pass over the text: brackets for nesting, strings (skipped with indexOf, so a 10 MiB string
-// costs no regex backtracking) and whether a colon follows them (a key). Outside strings, valid
-// JSON has no quotes, so every quote found here opens a real string.
+// Where nesting first goes deeper than the limit, for text JSON.parse rejected (jsonc-parser must
+// not recurse into it) or accepted too deep. Strings are skipped with indexOf, so a 10 MiB string
+// costs no regex backtracking; outside strings valid JSON has no quotes, so every quote found here
+// opens a real string.
 const STRUCTURAL = /["[\]{}]/g;
 
-function scanStructure(text: string): { keys: number; tooDeepAt: number } {
-  let keys = 0;
+function scanStructure(text: string): { tooDeepAt: number } {
   let depth = 0;
   STRUCTURAL.lastIndex = 0;
   for (let match = STRUCTURAL.exec(text); match; match = STRUCTURAL.exec(text)) {
@@ -78,15 +75,14 @@ function scanStructure(text: string): { keys: number; tooDeepAt: number } {
       const end = stringEnd(text, at);
       // Unterminated: not JSON. JSON.parse fails, and the error path guards its own depth.
       if (end < 0) break;
-      if (colonFollows(text, end)) keys++;
       STRUCTURAL.lastIndex = end;
     } else if (code === 0x5b || code === 0x7b) {
-      if (++depth > MAX_DEPTH) return { keys, tooDeepAt: at };
+      if (++depth > MAX_DEPTH) return { tooDeepAt: at };
     } else {
       depth--;
     }
   }
-  return { keys, tooDeepAt: -1 };
+  return { tooDeepAt: -1 };
 }
 
 /** The offset just after the quote that closes the string opened at `open`, or -1. */
