@@ -9,12 +9,23 @@ import type { ResolvedConfig } from './types.js';
 export const DEFAULT_INCLUDE = ['**/*.json', '**/*.http'];
 export const DEFAULT_PLACEHOLDERS = ['^\\$\\{[A-Za-z0-9_]+\\}$', '^\\{\\{.+\\}\\}$'];
 
+/**
+ * Whether a value is a template placeholder such as `${VPC_ID}`. Rules ask this of every value
+ * they read, so it is a plain loop (no closure per call).
+ */
+export function placeholderTest(patterns: readonly RegExp[] = DEFAULT_PLACEHOLDERS.map((source) => new RegExp(source, 'u'))): (value: unknown) => boolean {
+  return (value) => {
+    if (typeof value !== 'string') return false;
+    for (const pattern of patterns) if (pattern.test(value)) return true;
+    return false;
+  };
+}
+
 export function builtinConfig(baseDir: string): ResolvedConfig {
-  const placeholders = DEFAULT_PLACEHOLDERS.map((source) => new RegExp(source, 'u'));
   const settings: FileSettings = {
     severity: (ruleId) => RULES_BY_ID.get(ruleId)?.severity ?? 'error',
     suppressed: () => false,
-    isPlaceholder: (value) => typeof value === 'string' && placeholders.some((pattern) => pattern.test(value)),
+    isPlaceholder: placeholderTest(),
     flavors: undefined,
     policies: [],
   };

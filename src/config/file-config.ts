@@ -9,7 +9,7 @@ import { isObject } from '../json/pointer.js';
 import type { Kind, SeveritySetting } from '../model.js';
 import { RULES } from '../rules/index.js';
 import { closest, didYouMean } from '../text/suggest.js';
-import { DEFAULT_INCLUDE, DEFAULT_PLACEHOLDERS } from './builtin.js';
+import { DEFAULT_INCLUDE, DEFAULT_PLACEHOLDERS, placeholderTest } from './builtin.js';
 import { ConfigError, displayPath, type ConfigProblem } from './errors.js';
 import { loadFlavorCatalog } from './flavors-file.js';
 import type { FlavorCatalog } from './flavors.js';
@@ -162,8 +162,7 @@ export async function loadConfigFile(file: string, text: string, options: FileCo
     layers.push({ rules: layerRules, overrides });
   }
 
-  const regexes = placeholders?.regexes ?? DEFAULT_PLACEHOLDERS.map((source) => new RegExp(source, 'u'));
-  const isPlaceholder = (value: unknown) => typeof value === 'string' && regexes.some((regex) => regex.test(value));
+  const isPlaceholder = placeholderTest(placeholders?.regexes);
 
   let policies: CompiledPolicy[] = [];
   if (policyInputs.size > 0) {

@@ -13,7 +13,7 @@ import { recommendedPreset } from '../docs/catalog.js';
 import type { SeveritySetting } from '../model.js';
 import { RULES } from '../rules/index.js';
 import { closest, didYouMean } from '../text/suggest.js';
-import { DEFAULT_INCLUDE, DEFAULT_PLACEHOLDERS } from './builtin.js';
+import { DEFAULT_INCLUDE, DEFAULT_PLACEHOLDERS, placeholderTest } from './builtin.js';
 import { ConfigError, displayPath, type ConfigProblem } from './errors.js';
 import { loadFlavorCatalog } from './flavors-file.js';
 import type { FlavorCatalog } from './flavors.js';
@@ -98,7 +98,6 @@ function isRecommendedPreset(text: string): boolean {
 }
 
 function builtinModel(baseDir: string, source: string, cli: ReadonlyMap<string, SeveritySetting>, flavors: FlavorCatalog | undefined): ConfigModel {
-  const placeholders = DEFAULT_PLACEHOLDERS.map((pattern) => new RegExp(pattern, 'u'));
   return {
     baseDir,
     source,
@@ -110,7 +109,7 @@ function builtinModel(baseDir: string, source: string, cli: ReadonlyMap<string, 
     isIgnored: () => false,
     kinds: [],
     placeholders: DEFAULT_PLACEHOLDERS,
-    isPlaceholder: (value) => typeof value === 'string' && placeholders.some((pattern) => pattern.test(value)),
+    isPlaceholder: placeholderTest(),
     flavors,
     policies: [],
     sources: [],

@@ -5,7 +5,7 @@ import type { Kind } from '../model.js';
 import type { FlavorCatalog } from '../config/flavors.js';
 import type { Report, RuleContext } from '../rules/rule.js';
 
-export function createRuleContext(options: {
+export interface BodyContextOptions {
   kind: Kind;
   body: JsonObject;
   /** Pointers the schema reported; rules treat their values as unknown. */
@@ -13,42 +13,70 @@ export function createRuleContext(options: {
   isPlaceholder: (value: unknown) => boolean;
   flavors: FlavorCatalog | undefined;
   report: (report: Report) => void;
-}): RuleContext {
-  const { kind, body, invalid, isPlaceholder, flavors, report } = options;
+}
+
+/**
+ * A class rather than an object of closures: a large run makes one per body, and methods on the
+ * prototype cost nothing to create.
+ */
+export class BodyContext implements RuleContext {
+  readonly kind: Kind;
+  readonly body: JsonObject;
+  readonly flavors: FlavorCatalog | undefined;
+  readonly report: (report: Report) => void;
+  private readonly invalid: ReadonlySet<string>;
+  private readonly isPlaceholder: (value: unknown) => boolean;
+
+  constructor(options: BodyContextOptions) {
+    this.kind = options.kind;
+    this.body = options.body;
+    this.flavors = options.flavors;
+    this.report = options.report;
+    this.invalid = options.invalid;
+    this.isPlaceholder = options.isPlaceholder;
+  }
+
+  has(pointer: PointerLike): boolean {
+    return hasAt(this.body, pointer);
+  }
+
+  hasValid(pointer: PointerLike): boolean {
+    return !this.isInvalid(pointer) && hasAt(this.body, pointer);
+  }
+
+  value(pointer: PointerLike): unknown {
+    if (this.isInvalid(pointer)) return undefined;
+    const found = getAt(this.body, pointer);
+    return this.isPlaceholder(found) ? undefined : found;
+  }
+
+  string(pointer: PointerLike): string | undefined {
+    const found = this.value(pointer);
+    return typeof found === 'string' ? found : undefined;
+  }
+
+  number(pointer: PointerLike): number | undefined {
+    const found = this.value(pointer);
+    return typeof found === 'number' ? found : undefined;
+  }
+
+  boolean(pointer: PointerLike): boolean | undefined {
+    const found = this.value(pointer);
+    return typeof found === 'boolean' ? found : undefined;
+  }
+
+  object(pointer: PointerLike): JsonObject | undefined {
+    const found = this.value(pointer);
+    return isObject(found) ? found : undefined;
+  }
+
+  array(pointer: PointerLike): unknown[] | undefined {
+    const found = this.value(pointer);
+    return Array.isArray(found) ? found : undefined;
+  }
+
   // Most bodies have no schema finding at all: skip the set lookup then.
-  const isInvalid = (pointer: PointerLike) => invalid.size > 0 && invalid.has(pointerText(pointer));
-  const value = (pointer: PointerLike): unknown => {
-    if (isInvalid(pointer)) return undefined;
-    const found = getAt(body, pointer);
-    return isPlaceholder(found) ? undefined : found;
-  };
-  return {
-    kind,
-    body,
-    flavors,
-    report,
-    has: (pointer) => hasAt(body, pointer),
-    hasValid: (pointer) => !isInvalid(pointer) && hasAt(body, pointer),
-    value,
-    string: (pointer) => {
-      const found = value(pointer);
-      return typeof found === 'string' ? found : undefined;
-    },
-    number: (pointer) => {
-      const found = value(pointer);
-      return typeof found === 'number' ? found : undefined;
-    },
-    boolean: (pointer) => {
-      const found = value(pointer);
-      return typeof found === 'boolean' ? found : undefined;
-    },
-    object: (pointer) => {
-      const found = value(pointer);
-      return isObject(found) ? found : undefined;
-    },
-    array: (pointer) => {
-      const found = value(pointer);
-      return Array.isArray(found) ? found : undefined;
-    },
-  };
+  private isInvalid(pointer: PointerLike): boolean {
+    return this.invalid.size > 0 && this.invalid.has(pointerText(pointer));
+  }
 }

@@ -16,7 +16,7 @@ import parseDuplicateKey, { duplicateKeyMessage } from '../rules/parse/duplicate
 import parseInvalidJson, { invalidJsonMessage } from '../rules/parse/invalid-json.js';
 import type { Report, SemanticRule } from '../rules/rule.js';
 import { schemaIssues } from '../schema/validate.js';
-import { createRuleContext } from './context.js';
+import { BodyContext } from './context.js';
 
 /** A custom check from rules.yaml, already compiled. */
 export interface PolicyCheck {
@@ -101,7 +101,7 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
 
   if (isObject(parsed.value)) {
     let ruleId = '';
-    const context = createRuleContext({
+    const context = new BodyContext({
       kind,
       body: parsed.value,
       invalid,
@@ -109,7 +109,9 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
       flavors: settings.flavors,
       report: (report) => found.push({ ...report, pointer: pointerText(report.pointer), ruleId }),
     });
-    for (const rule of rules) {
+    // An index loop: until V8 optimises it, for…of allocates an iterator result per rule and body.
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i] as SemanticRule;
       if (!rule.kinds.includes(kind) || !enabled(rule.id)) continue;
       ruleId = rule.id;
       try {

@@ -23,13 +23,20 @@ export function parsePointer(pointer: string): readonly string[] {
 
 export function formatPointer(segments: readonly (string | number)[]): string {
   let pointer = '';
-  for (const segment of segments) pointer += '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  for (const segment of segments) pointer += '/' + escapeSegment(String(segment));
   return pointer;
 }
 
 export function childPointer(pointer: string, key: string | number): string {
-  return pointer + formatPointer([key]);
+  return pointer + '/' + escapeSegment(String(key));
 }
+
+function escapeSegment(segment: string): string {
+  return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
+}
+
+/** How many children a pointer remembers: enough for any real body, bounded for a hostile one. */
+const MAX_REMEMBERED_CHILDREN = 64;
 
 export function parentPointer(pointer: string): string {
   return pointer.slice(0, pointer.lastIndexOf('/'));
@@ -41,13 +48,22 @@ export function parentPointer(pointer: string): string {
  */
 export class Pointer {
   readonly segments: readonly string[];
+  /** Children made before: the rules ask for the same member fields in every pool body. */
+  private children: Map<string, Pointer> | undefined;
 
   constructor(readonly text: string, segments?: readonly string[]) {
     this.segments = segments ?? parsePointer(text);
   }
 
   child(key: string | number): Pointer {
-    return new Pointer(childPointer(this.text, key), [...this.segments, String(key)]);
+    const segment = String(key);
+    let child = this.children?.get(segment);
+    if (child === undefined) {
+      child = new Pointer(childPointer(this.text, segment), [...this.segments, segment]);
+      this.children ??= new Map();
+      if (this.children.size < MAX_REMEMBERED_CHILDREN) this.children.set(segment, child);
+    }
+    return child;
   }
 
   /** So that a pointer in a template literal still reads as its text. */

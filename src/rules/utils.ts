@@ -18,10 +18,20 @@ export interface PoolMember {
 export function poolMembers(context: RuleContext): PoolMember[] {
   const members = context.array(MEMBERS) ?? [];
   const found: PoolMember[] = [];
-  members.forEach((member, index) => {
-    if (isObject(member)) found.push({ at: MEMBERS.child(index), index });
-  });
+  for (let index = 0; index < members.length; index++) {
+    if (isObject(members[index])) found.push(poolMember(index));
+  }
   return found;
+}
+
+// Made once per index: every pool body has the same two members' pointers. A hostile body with a
+// million members gets fresh ones past the first few.
+const POOL_MEMBERS: PoolMember[] = [];
+const REMEMBERED_MEMBERS = 16;
+
+function poolMember(index: number): PoolMember {
+  if (index >= REMEMBERED_MEMBERS) return { at: MEMBERS.child(index), index };
+  return (POOL_MEMBERS[index] ??= Object.freeze({ at: MEMBERS.child(index), index }));
 }
 
 /** "between 1 and 50" style range check; undefined values are not judged. */
