@@ -3,7 +3,7 @@
 // position and pointer are where it says. The CLI runs in-process through main(), reading the
 // generated text from standard input; test/fuzz-cli.test.ts spawns the built CLI on files.
 //
-// Default: 11,600 cases here and 12 spawned trees in fuzz-cli.test.ts, in seconds. More, spread
+// Default: 12,600 cases here and 12 spawned trees in fuzz-cli.test.ts, in seconds. More, spread
 // the same way: ELB_LINT_FUZZ_RUNS=200000 npx vitest run test/fuzz
 // Replay a failure: ELB_LINT_FUZZ_SEED=<seed printed by fast-check>.
 
@@ -12,7 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { locate } from '../src/json/locate.js';
 import { parseJson } from '../src/json/parse.js';
+import { JsonTree } from '../src/json/tree.js';
 import { SCHEMAS } from '../src/schema/schemas.js';
 import type { Schema } from '../src/schema/fields.js';
 import {
@@ -208,6 +210,35 @@ describe('fuzz: the strict parser', () => {
     );
   }, FUZZ_TIMEOUT);
 });
+
+describe('fuzz: positions', () => {
+  it('the scanning locator finds every pointer, present or missing, where the tree does', () => {
+    const pointersArb = (tree: Json) => {
+      const present = treePointers(tree);
+      const missing = present.flatMap((pointer) => [`${pointer}/missing`, `${pointer}/0`, `${pointer}/7`, `${pointer}/01`, `${pointer}/~0`, `${pointer}/a~1b`]);
+      return fc.constant([...present, ...missing]);
+    };
+    const caseArb = fc.tuple(anyJsonArb, styleArb, fc.constantFrom('', ' ', '\n\t ')).chain(([tree, style, space]) =>
+      pointersArb(tree).map((pointers) => ({ text: `${space}${serialize(tree, style)}${space}`, pointers })),
+    );
+    fc.assert(
+      fc.property(caseArb, ({ text, pointers }) => {
+        if (parseOrUndefined(text).length === 0) return;
+        const tree = new JsonTree(text);
+        for (const pointer of pointers) expect([pointer, locate(text, pointer)]).toEqual([pointer, tree.rangeOf(pointer)]);
+      }),
+      fuzzParameters(1000),
+    );
+  }, FUZZ_TIMEOUT);
+});
+
+/** Every value's pointer in a tagged tree, duplicate keys included. */
+function treePointers(node: Json, pointer = '', out: string[] = []): string[] {
+  out.push(pointer);
+  if (node.t === 'arr') node.items.forEach((item, index) => treePointers(item, `${pointer}/${index}`, out));
+  if (node.t === 'obj') for (const [key, value] of node.pairs) treePointers(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, out);
+  return out;
+}
 
 function unescape(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');

@@ -222,6 +222,23 @@ describe('size and depth limits hold on every path', () => {
     expect(code).toBe(1);
   });
 
+  it('a found file is read the same at every size around the reading buffer (64 KiB) as when named', async () => {
+    // Found files are read without fstat into a 64 KiB buffer; larger ones, and empty ones, take
+    // the named files' path. Padding on line 1 moves the body across that boundary.
+    const body = `${POOL_WITH_TYPO_LINES.join('\n')}\n`;
+    const sizes = [0, 1, 65_535, 65_536, 65_537, 300_000];
+    const files = Object.fromEntries(sizes.map((size) => [`pad-${size}.json`, ' '.repeat(size) + body]));
+    const directory = tree({ ...files, 'empty.json': '' });
+    const found = await lintJson(['.'], directory);
+    const named = await lintJson(Object.keys(files), directory);
+    expect(found.report).toEqual(named.report);
+    for (const size of sizes) {
+      expect(findingsOf(found.report, `pad-${size}.json`).map((f) => [f.ruleId, f.pointer, f.line])).toEqual([['schema/unknown-field', '/pool/colour', POOL_WITH_TYPO_LINES.indexOf('    "colour": "blue",') + 1]]);
+    }
+    // An empty file found in a directory is not recognisably a body, so it is not reported.
+    expect(found.report.files.map((file) => file.path)).not.toContain('empty.json');
+  });
+
   it('standard input over the limit: read up to the limit only, then reported', async () => {
     const big = new Uint8Array(MAX_FILE_BYTES + 100).fill(0x20);
     big.set(new TextEncoder().encode('{"pool": {'));

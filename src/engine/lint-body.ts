@@ -7,7 +7,8 @@ import { detectKind, looksLikeRequest } from '../input/kind.js';
 import type { LineIndex } from '../json/line-index.js';
 import { parseJson } from '../json/parse.js';
 import { isObject, pointerText } from '../json/pointer.js';
-import { JsonTree, type TextRange } from '../json/tree.js';
+import { Locator } from '../json/locate.js';
+import type { TextRange } from '../json/tree.js';
 import { compareFindings, type Finding, type Kind, type SeveritySetting } from '../model.js';
 import { SCHEMA_RULE_BY_KEYWORD, SEMANTIC_RULES } from '../rules/index.js';
 import inputUnknownKind, { unknownKindMessage } from '../rules/input/unknown-kind.js';
@@ -135,12 +136,12 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
 }
 
 function finish(source: BodySource, settings: FileSettings, kind: Kind | null, found: Located[], text: string): BodyResult {
-  let tree: JsonTree | undefined;
+  let locator: Locator | undefined;
   const findings: Finding[] = [];
   for (const item of found) {
     const severity = settings.severity(item.ruleId);
     if (severity === 'off' || settings.suppressed(item.pointer)) continue;
-    const range = item.range ?? (tree ??= new JsonTree(text)).rangeOf(item.pointer);
+    const range = item.range ?? (locator ??= new Locator(text)).rangeOf(item.pointer);
     const start = source.lines.position(source.start + range.offset);
     const end = source.lines.position(source.start + Math.max(range.end, range.offset));
     findings.push({

@@ -3,6 +3,7 @@
 // a duplicate key, or the text is not JSON, does jsonc-parser build a tree to say where.
 
 import { createScanner, parse as lenientParse, printParseErrorCode, type ParseError, type SyntaxKind } from 'jsonc-parser';
+import { stringEnd } from './scan.js';
 import { JsonTree, type DuplicateKey, type TextRange } from './tree.js';
 
 /** Request bodies nest five levels deep; anything far deeper is rejected before any recursion. */
@@ -83,18 +84,6 @@ function scanStructure(text: string): { tooDeepAt: number } {
     }
   }
   return { tooDeepAt: -1 };
-}
-
-/** The offset just after the quote that closes the string opened at `open`, or -1. */
-function stringEnd(text: string, open: number): number {
-  for (let from = open + 1; ; ) {
-    const quote = text.indexOf('"', from);
-    if (quote < 0) return -1;
-    let backslashes = 0;
-    for (let i = quote - 1; text.charCodeAt(i) === 0x5c; i--) backslashes++;
-    if (backslashes % 2 === 0) return quote + 1;
-    from = quote + 1;
-  }
 }
 
 function colonFollows(text: string, at: number): boolean {

@@ -119,7 +119,8 @@ function walk(root: unknown, segments: readonly string[], depth: number): unknow
   return current;
 }
 
-function isIndex(segment: string): boolean {
+/** An RFC 6901 array index: 0, or digits without a leading zero. */
+export function isIndex(segment: string): boolean {
   return /^(0|[1-9]\d*)$/.test(segment);
 }
 
@@ -132,7 +133,7 @@ export function fieldName(pointer: string): string {
   const below = segments.length > 1 ? segments.slice(1) : segments;
   let name = '';
   for (const segment of below) {
-    if (/^(0|[1-9]\d*)$/.test(segment) && name !== '') name += `[${segment}]`;
+    if (isIndex(segment) && name !== '') name += `[${segment}]`;
     else name += (name === '' ? '' : '.') + segment;
   }
   return name === '' ? 'the request body' : name;

@@ -2,7 +2,7 @@
 // the fast path saw a duplicate key). Offsets are relative to the body text.
 
 import { parseTree, type Node } from 'jsonc-parser';
-import { formatPointer, parsePointer } from './pointer.js';
+import { formatPointer, isIndex, parsePointer } from './pointer.js';
 
 export interface TextRange {
   offset: number;
@@ -71,7 +71,7 @@ function childNode(node: Node, segment: string): { value: Node; property?: Node 
     }
     return undefined;
   }
-  if (node.type === 'array' && /^(0|[1-9]\d*)$/.test(segment)) {
+  if (node.type === 'array' && isIndex(segment)) {
     const value = node.children?.[Number(segment)];
     return value ? { value } : undefined;
   }

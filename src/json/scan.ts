@@ -1,0 +1,13 @@
+// Small scans over JSON text that the parser's fast path and the locator share.
+
+/** The offset just after the quote that closes the string opened at `open`, or -1. */
+export function stringEnd(text: string, open: number): number {
+  for (let from = open + 1; ; ) {
+    const quote = text.indexOf('"', from);
+    if (quote < 0) return -1;
+    let backslashes = 0;
+    for (let i = quote - 1; text.charCodeAt(i) === 0x5c; i--) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+    from = quote + 1;
+  }
+}
