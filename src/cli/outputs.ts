@@ -7,7 +7,7 @@ import { FORMATS, isFormatName, loadReporter, type FormatName } from '../reporte
 import type { ReporterContext } from '../reporters/types.js';
 import { describeError } from '../input/discover.js';
 import { UsageError } from './main.js';
-import { writeAtomically } from '../write-file.js';
+import { inPieces, writeAtomically } from '../write-file.js';
 
 export interface Output {
   format: FormatName;
@@ -39,7 +39,7 @@ export async function writeOutputs(outputs: readonly Output[], report: LintRepor
   for (const output of outputs) {
     const reporter = await loadReporter(output.format);
     if (output.file === undefined) {
-      io.stdout.write(reporter(report, context));
+      for (const piece of inPieces(reporter(report, context))) io.stdout.write(piece);
       continue;
     }
     try {

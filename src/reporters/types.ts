@@ -1,4 +1,5 @@
-// Reporters are pure: (report, context) → text. Only the CLI writes to stdout or files.
+// Reporters are pure: (report, context) → text, whole or in pieces (a large report need never be
+// one string in memory). Only the CLI writes to stdout or files.
 
 import type { LintReport, RuleMeta } from '../model.js';
 
@@ -10,7 +11,7 @@ export interface ReporterContext {
   color: boolean;
 }
 
-export type Reporter = (report: LintReport, context: ReporterContext) => string;
+export type Reporter = (report: LintReport, context: ReporterContext) => string | Iterable<string>;
 
 export const TOOL_NAME = 'elb-lint';
 export const TOOL_URI = 'https://github.com/elb-lint/elb-lint';
