@@ -11,40 +11,17 @@
 //
 // Environment: BENCH_RUNS (default 7), BENCH_SIZES (default 1,100,1000,10000).
 
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.mjs';
+import { measure, median } from './measure.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const sizes = (process.env.BENCH_SIZES ?? '1,100,1000,10000').split(',').map(Number);
-const rssHook = join(root, 'bench/rss.mjs');
 const cli = join(root, 'bin/elb-lint.js');
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-/** Runs a node command once; returns wall seconds and peak RSS in MiB. */
-function measure(args, scratch) {
-  const rssFile = join(scratch, 'rss.txt');
-  rmSync(rssFile, { force: true });
-  const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', rssHook, ...args], {
-    env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-  const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : NaN;
-  return { seconds, rss };
-}
 
 function checkReport(reportFile, size, mistakes) {
   const report = JSON.parse(readFileSync(reportFile, 'utf8'));
