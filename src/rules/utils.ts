@@ -10,8 +10,8 @@ export const BANDWIDTH_ID = pointer('/loadbalancer/publicip/bandwidth/id');
 
 /** A member of a master-slave pool: its pointer (`/pool/members/<index>`) and index. */
 export interface PoolMember {
-  at: Pointer;
-  index: number;
+  readonly at: Pointer;
+  readonly index: number;
 }
 
 /** The members of a master-slave pool that are objects, with their pointers. */
