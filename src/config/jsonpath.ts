@@ -11,6 +11,8 @@
 // canonical text and the token list jsonpath-plus must produce for it; policies.ts refuses a
 // path whose tokens differ, so what is checked here is exactly what gets evaluated.
 
+import { formatPointer } from '../json/pointer.js';
+
 export type Segment =
   | { type: 'name'; name: string }
   | { type: 'index'; index: number }
@@ -218,10 +220,5 @@ function build(segments: Segment[]): JsonPath {
 
 /** The JSON pointer suffix of a definite path (names and indexes only). */
 export function definitePointer(path: JsonPath): string {
-  let pointer = '';
-  for (const segment of path.segments) {
-    const token = segment.type === 'name' ? segment.name : segment.type === 'index' ? String(segment.index) : '';
-    pointer += `/${token.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-  }
-  return pointer;
+  return formatPointer(path.segments.map((segment) => (segment.type === 'name' ? segment.name : segment.type === 'index' ? String(segment.index) : '')));
 }

@@ -6,7 +6,7 @@
 
 import { JSONPath } from 'jsonpath-plus';
 import type { PolicyCheck } from '../engine/lint-body.js';
-import { fieldName, getAt, hasAt, isObject } from '../json/pointer.js';
+import { childPointer, fieldName, getAt, hasAt, isObject } from '../json/pointer.js';
 import type { Kind, RuleMeta, Severity, SeveritySetting } from '../model.js';
 import type { Report } from '../rules/rule.js';
 import { listOf, show } from '../text/show.js';
@@ -322,10 +322,10 @@ function makeJudge(then: ThenDefinition, isPlaceholder: (value: unknown) => bool
           let pointer = t.pointer + error.instancePath;
           let text = error.message ?? 'is not valid';
           if (error.keyword === 'required') {
-            pointer += `/${String(error.params.missingProperty).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+            pointer = childPointer(pointer, String(error.params.missingProperty));
             text = 'is missing';
           } else if (error.keyword === 'additionalProperties') {
-            pointer += `/${String(error.params.additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+            pointer = childPointer(pointer, String(error.params.additionalProperty));
             text = 'is not allowed here';
           }
           const value = getAt(t.value, pointer.slice(t.pointer.length));

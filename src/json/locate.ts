@@ -4,7 +4,7 @@
 // Only used on text JSON.parse accepted.
 
 import { isIndex, parsePointer } from './pointer.js';
-import { stringEnd } from './scan.js';
+import { skipSpace, stringEnd } from './scan.js';
 import { JsonTree, type TextRange } from './tree.js';
 
 /**
@@ -111,15 +111,6 @@ const ENDS_LITERAL = new Set([COMMA, CLOSE_BRACE, CLOSE_BRACKET, 0x20, 0x09, 0x0
 
 function endOrLength(text: string, end: number): number {
   return end < 0 ? text.length : end;
-}
-
-function skipSpace(text: string, from: number): number {
-  let at = from;
-  for (;;) {
-    const code = text.charCodeAt(at);
-    if (code !== 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) return at;
-    at++;
-  }
 }
 
 /** Past this many lookups in one body, building its tree once is cheaper than scanning again. */

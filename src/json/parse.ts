@@ -3,7 +3,7 @@
 // a duplicate key, or the text is not JSON, does jsonc-parser build a tree to say where.
 
 import { createScanner, parse as lenientParse, printParseErrorCode, type ParseError, type SyntaxKind } from 'jsonc-parser';
-import { stringEnd } from './scan.js';
+import { skipSpace, stringEnd } from './scan.js';
 import { JsonTree, type DuplicateKey, type TextRange } from './tree.js';
 
 /** Request bodies nest five levels deep; anything far deeper is rejected before any recursion. */
@@ -87,12 +87,7 @@ function scanStructure(text: string): { tooDeepAt: number } {
 }
 
 function colonFollows(text: string, at: number): boolean {
-  for (let i = at; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x3a) return true;
-    if (code !== 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) return false;
-  }
-  return false;
+  return text.charCodeAt(skipSpace(text, at)) === 0x3a;
 }
 
 /** Keys and nesting depth of a parsed value, walked without recursion. */

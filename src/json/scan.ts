@@ -11,3 +11,13 @@ export function stringEnd(text: string, open: number): number {
     from = quote + 1;
   }
 }
+
+/** The offset of the first character at or after `from` that is not JSON whitespace (or the text's length). */
+export function skipSpace(text: string, from: number): number {
+  let at = from;
+  for (;;) {
+    const code = text.charCodeAt(at);
+    if (code !== 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) return at;
+    at++;
+  }
+}
