@@ -1,7 +1,8 @@
 // Build: compile the request schemas into Ajv standalone validators (so no schema is compiled at
-// start-up), then bundle the CLI with esbuild. Runs on `npm ci` (prepare) and before tests.
+// start-up), then bundle the CLI and the library with esbuild (shared chunks). Runs on `npm ci` (prepare) and before tests.
 // Every output is written to a temporary file and renamed, so a concurrent reader never sees half a file.
 
+import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -82,9 +83,9 @@ async function generateConfigValidator() {
   writeAtomically(join(generated, 'validator.d.ts'), "export declare const validateConfig: import('../../schema/validator.js').CompiledValidator;\n");
 }
 
-async function bundleCli() {
+async function bundle() {
   const result = await build({
-    entryPoints: { cli: join(root, 'src/cli.ts') },
+    entryPoints: { cli: join(root, 'src/cli.ts'), index: join(root, 'src/index.ts') },
     bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20', write: false, mainFields: ['module', 'main'],
     outdir: distDir, chunkNames: 'chunks/[name]-[hash]', minifySyntax: true, legalComments: 'none', logLevel: 'error',
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
@@ -99,6 +100,17 @@ async function bundleCli() {
   for (const name of readdirSync(chunks)) if (!current.has(join(chunks, name))) rmSync(join(chunks, name), { force: true });
 }
 
+/**
+ * The library's type declarations (dist/types), for the package's "types". Emitted when the
+ * package is built for installing or packing (npm's prepare), or with --declarations; the test
+ * run type-checks everything anyway and needs no declaration files.
+ */
+function emitDeclarations() {
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('tsc could not emit the type declarations');
+}
+
 await generateValidators();
 await generateConfigValidator();
-await bundleCli();
+await bundle();
+if (process.env.npm_lifecycle_event === 'prepare' || process.argv.includes('--declarations')) emitDeclarations();

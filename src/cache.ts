@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { ResolvedConfig } from './config/types.js';
 import { describeError, type InputFile } from './input/discover.js';
 import type { ReadOutcome } from './input/read.js';
-import type { FileOutcome } from './lint.js';
+import type { FileOutcome } from './model.js';
 import type { FileResult } from './model.js';
 import { writeAtomically } from './write-file.js';
 

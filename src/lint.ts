@@ -1,19 +1,13 @@
-// Files in, results out: discover the inputs, read and decode each one, split `.http` files into
-// request bodies, lint every body, and collect sorted results. Each file is finished (and its
-// text dropped) before the next is read, so memory stays flat however many files there are.
+// Files in, results out: discover the inputs, read each one, hand its bytes to the engine
+// (engine/lint-file.ts) and collect the results. Each file is finished (and its text dropped)
+// before the next is read, so memory stays flat however many files there are.
 
 import { builtinConfig } from './config/builtin.js';
 import type { ResolvedConfig } from './config/types.js';
-import { lintBody, type FileSettings } from './engine/lint-body.js';
-import { decodeBody } from './input/decode.js';
+import { isNamed, lintFileContent, type FileOptions } from './engine/lint-file.js';
 import { discover, type InputFile } from './input/discover.js';
-import { parseHttpFile } from './input/http-file.js';
-import { looksLikeRequest } from './input/kind.js';
-import { formatBytes, MAX_FILE_BYTES, readInput, type ReadOutcome } from './input/read.js';
-import { LineIndex } from './json/line-index.js';
-import { compareFindings, summarize, type FileResult, type Finding, type Kind, type LintReport } from './model.js';
-import parseInvalidJson, { invalidJsonMessage } from './rules/parse/invalid-json.js';
-import inputUnknownKind, { unknownRequestFileMessage } from './rules/input/unknown-kind.js';
+import { readInput, type ReadOutcome } from './input/read.js';
+import { summarize, type FileOutcome, type Kind, type LintReport } from './model.js';
 import type { ResultCache } from './cache.js';
 
 export interface LintOptions {
@@ -43,11 +37,6 @@ export interface LintRun {
   /** Worth telling the user on stderr, but not a failure (a file vanished while linting). */
   warnings: string[];
 }
-
-export type FileOutcome =
-  | { status: 'linted'; result: FileResult; skippedRequests?: string[] }
-  | { status: 'skipped'; reason: string }
-  | { status: 'failed'; reason: string };
 
 export async function lint(options: LintOptions): Promise<LintRun> {
   const config = options.config ?? builtinConfig(options.cwd);
@@ -111,86 +100,10 @@ function fnv1a(text: string): number {
   return hash;
 }
 
-export interface FileOptions {
-  config: ResolvedConfig;
-  kind: Kind | undefined;
-  skipUnknownKind?: boolean | undefined;
-}
-
-/** Named on the command line, and so reported even when its kind cannot be told (unless --skip-unknown-kind). */
-function isNamed(file: InputFile, options: FileOptions): boolean {
-  return file.explicit && !options.skipUnknownKind;
-}
-
-/** Everything after reading: decode, split `.http` requests, lint each body. */
+/** Everything after reading: what could not be read is skipped or failed, the rest goes to the engine. */
 export function lintContent(file: InputFile, read: ReadOutcome, options: FileOptions): FileOutcome {
-  const { config } = options;
-  const explicit = isNamed(file, options);
-  const settings = config.settingsFor(file.configPath);
-  const forcedKind = options.kind ?? config.kindFor(file.configPath);
   if (read.status === 'vanished') return { status: 'skipped', reason: 'vanished between listing and reading' };
   if (read.status === 'failed') return { status: 'failed', reason: read.reason };
   if (read.status === 'not-a-file') return { status: 'skipped', reason: read.reason };
-
-  if (read.status === 'too-large') {
-    const head = new TextDecoder().decode(read.head);
-    const kind = forcedKind ?? looksLikeRequest(head);
-    if (!explicit && !kind) return { status: 'skipped', reason: `larger than ${formatBytes(MAX_FILE_BYTES)} and not recognisably a request body` };
-    const size = read.exact ? `the file is ${formatBytes(read.size)}` : 'the input goes on';
-    const reason = `${size}, more than the ${formatBytes(MAX_FILE_BYTES)} elb-lint reads; a request body is a few kilobytes`;
-    return linted(file, kind, fileLevelFinding(settings, parseInvalidJson.id, invalidJsonMessage(reason), { line: 1, column: 1 }));
-  }
-
-  const decoded = decodeBody(read.bytes);
-  if (!decoded.ok) {
-    const kind = forcedKind ?? looksLikeRequest(decoded.head);
-    if (!explicit && !kind) return { status: 'skipped', reason: decoded.reason };
-    return linted(file, kind, fileLevelFinding(settings, parseInvalidJson.id, invalidJsonMessage(decoded.reason), new LineIndex(decoded.prefix).position(decoded.offset)));
-  }
-
-  const lines = new LineIndex(decoded.text);
-  // An .http file: its requests' bodies, with comment lines in them blanked (same offsets).
-  const http = file.path.endsWith('.http') ? parseHttpFile(decoded.text) : undefined;
-  const text = http?.text ?? decoded.text;
-  const bodies = http?.requests ?? [{ start: 0, end: text.length, kind: undefined, skipped: undefined }];
-  const findings: Finding[] = [];
-  const kinds = new Set<Kind | null>();
-  const skipped: string[] = [];
-  for (const body of bodies) {
-    const lintAnyway = forcedKind !== undefined && 'otherOperation' in body && body.otherOperation && body.end > body.start;
-    if (body.skipped && !lintAnyway) {
-      skipped.push(body.skipped);
-      continue;
-    }
-    const result = lintBody(
-      { fileText: text, lines, start: body.start, end: body.end, kind: forcedKind ?? body.kind, explicit },
-      settings,
-    );
-    if (result.status === 'skipped') skipped.push(result.reason);
-    else {
-      kinds.add(result.kind);
-      // Not push(...findings): a body with hundreds of thousands of findings would overflow the stack.
-      for (const finding of result.findings) findings.push(finding);
-    }
-  }
-  if (kinds.size === 0) {
-    const reason = skipped.join('; ') || 'no request body';
-    // A request file named on the command line with nothing to lint in it says so, like a JSON file of unknown kind.
-    if (!explicit || !http) return { status: 'skipped', reason };
-    return linted(file, null, fileLevelFinding(settings, inputUnknownKind.id, unknownRequestFileMessage(reason), { line: 1, column: 1 }));
-  }
-  findings.sort(compareFindings);
-  const result = { path: file.path, kind: kinds.size === 1 ? ([...kinds][0] as Kind | null) : null, findings };
-  return skipped.length > 0 ? { status: 'linted', result, skippedRequests: skipped } : { status: 'linted', result };
-}
-
-function linted(file: InputFile, kind: Kind | null, findings: Finding[]): FileOutcome {
-  return { status: 'linted', result: { path: file.path, kind, findings } };
-}
-
-/** A finding about the file as a whole (undecodable, too large, nothing to lint in it), at the given position. */
-function fileLevelFinding(settings: FileSettings, ruleId: string, message: string, at: { line: number; column: number }): Finding[] {
-  const severity = settings.severity(ruleId);
-  if (severity === 'off' || settings.suppressed('')) return [];
-  return [{ ruleId, severity, message, pointer: '', line: at.line, column: at.column, endLine: at.line, endColumn: at.column }];
+  return lintFileContent(file, read, options);
 }

@@ -16,6 +16,21 @@ export interface Span {
   endColumn: number;
 }
 
+/**
+ * Replace the file text from offset `range[0]` to `range[1]` (UTF-16 code units into the whole
+ * file's text, `.http` files included) with `text`.
+ */
+export interface TextEdit {
+  range: [number, number];
+  text: string;
+}
+
+/** An edit a person may choose in the editor; never applied by --fix. */
+export interface Suggestion {
+  desc: string;
+  fix: TextEdit;
+}
+
 export interface Finding extends Span {
   ruleId: string;
   severity: Severity;
@@ -24,6 +39,9 @@ export interface Finding extends Span {
   pointer: string;
   /** Replacement value or field name behind a "did you mean …?". */
   suggestion?: string;
+  /** A safe edit: one a careful reviewer would accept without looking (api.md). */
+  fix?: TextEdit;
+  suggestions?: Suggestion[];
 }
 
 export interface FileResult {
@@ -31,7 +49,15 @@ export interface FileResult {
   path: string;
   kind: Kind | null;
   findings: Finding[];
+  /** With --fix-dry-run: the text after every safe fix. */
+  output?: string;
 }
+
+/** What became of one input: linted, left out on purpose (with the reason), or unreadable. */
+export type FileOutcome =
+  | { status: 'linted'; result: FileResult; skippedRequests?: string[] }
+  | { status: 'skipped'; reason: string }
+  | { status: 'failed'; reason: string };
 
 export interface Summary {
   files: number;
@@ -52,6 +78,10 @@ export interface RuleMeta {
   description: string;
   /** Link to the rule's docs page. */
   docs: string;
+  /** Its findings may carry a safe `fix`. */
+  fixable?: boolean;
+  /** Its findings may carry `suggestions`. */
+  hasSuggestions?: boolean;
 }
 
 export function isKind(value: unknown): value is Kind {

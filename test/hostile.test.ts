@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lint } from '../src/lint.js';
 import { builtinConfig } from '../src/config/builtin.js';
-import { MAX_FILE_BYTES } from '../src/input/read.js';
+import { MAX_FILE_BYTES } from '../src/engine/limits.js';
 import { MAX_DEPTH } from '../src/json/parse.js';
 import { runCli, type JsonReport } from './helpers.js';
 import { validateReportSchema } from './fuzz-support.js';

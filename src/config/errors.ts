@@ -12,9 +12,17 @@ export interface ConfigProblem {
 }
 
 export class ConfigError extends Error {
+  /** Where the first problem is (api.md): the file (undefined for a command-line option), line and column. */
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+
   constructor(readonly problems: readonly ConfigProblem[]) {
     super(problems.map((problem) => problem.message).join('\n'));
     this.name = 'ConfigError';
+    this.file = problems[0]?.file;
+    this.line = problems[0]?.line;
+    this.column = problems[0]?.column;
   }
 
   /** The lines for stderr, with paths relative to the working directory. */

@@ -2,7 +2,7 @@
 // FlavorCatalog. The file is checked as strictly as a request body: any problem is a
 // configuration error with the catalog's own line and column.
 
-import { MAX_FILE_BYTES } from '../input/read.js';
+import { MAX_FILE_BYTES } from '../engine/limits.js';
 import { LineIndex } from '../json/line-index.js';
 import { parseJson } from '../json/parse.js';
 import { isObject } from '../json/pointer.js';

@@ -4,7 +4,7 @@
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { describeError } from '../input/discover.js';
-import { formatBytes } from '../input/read.js';
+import { formatBytes } from '../engine/limits.js';
 
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 

@@ -1,6 +1,8 @@
 // Bytes to text. The API takes UTF-8 JSON, so anything else is a finding at the first bad byte,
 // never a crash or a silent replacement character.
 
+import { HEAD_BYTES } from '../engine/limits.js';
+
 export interface DecodedText {
   ok: true;
   text: string;
@@ -16,9 +18,6 @@ export interface UndecodableText {
   head: string;
   reason: string;
 }
-
-/** How much of an undecodable file is decoded to recognise a request body in it. */
-const HEAD_BYTES = 4096;
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });

@@ -2,10 +2,8 @@
 // unbounded amount into memory.
 
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { HEAD_BYTES, MAX_FILE_BYTES } from '../engine/limits.js';
 import { describeError, type InputFile } from './discover.js';
-
-/** Request bodies are a few kilobytes; anything over this limit is reported, not read. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export type ReadOutcome =
   /** For a file found through a directory, `bytes` is only valid until the next readInput call. */
@@ -87,14 +85,14 @@ function readOpened(fd: number, explicit: boolean): ReadOutcome {
     if (!explicit) return { status: 'not-a-file', reason: 'not a regular file (a FIFO, socket or device)' };
     return fromStream(readUpTo(fd, MAX_FILE_BYTES + 1, null));
   }
-  if (stats.size > MAX_FILE_BYTES) return { status: 'too-large', size: stats.size, exact: true, head: readUpTo(fd, 4096, 0) };
+  if (stats.size > MAX_FILE_BYTES) return { status: 'too-large', size: stats.size, exact: true, head: readUpTo(fd, HEAD_BYTES, 0) };
   // Some files report no size (/proc and the like); read those as a stream, still bounded.
   return stats.size === 0 ? fromStream(readUpTo(fd, MAX_FILE_BYTES + 1, 0)) : { status: 'read', bytes: readExactly(fd, stats.size) };
 }
 
 function fromStream(bytes: Uint8Array): ReadOutcome {
   return bytes.length > MAX_FILE_BYTES
-    ? { status: 'too-large', size: bytes.length, exact: false, head: bytes.subarray(0, 4096) }
+    ? { status: 'too-large', size: bytes.length, exact: false, head: bytes.subarray(0, HEAD_BYTES) }
     : { status: 'read', bytes };
 }
 
@@ -148,7 +146,3 @@ function readRetrying(fd: number, buffer: Buffer, position: number | null): numb
 }
 
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
-
-export function formatBytes(size: number): string {
-  return size >= 1024 * 1024 ? `${(size / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(size / 1024)} KiB`;
-}

@@ -33,7 +33,10 @@ function fileEntry(file: FileResult) {
       endLine: finding.endLine,
       endColumn: finding.endColumn,
       ...(finding.suggestion !== undefined && { suggestion: finding.suggestion }),
+      ...(finding.fix !== undefined && { fix: finding.fix }),
+      ...(finding.suggestions !== undefined && { suggestions: finding.suggestions }),
     })),
+    ...(file.output !== undefined && { output: file.output }),
   };
 }
 

@@ -1,0 +1,65 @@
+// lintText (api.md): one text in, the JSON report's entry for it out, with no file system, process
+// or CLI in between, so the CLI, the language server, the playground and other programs share it.
+
+import { builtinConfig } from '../config/builtin.js';
+import type { ResolvedConfig } from '../config/types.js';
+import type { FileResult, Kind } from '../model.js';
+import { lintFileText } from './lint-file.js';
+
+export interface LintTextOptions {
+  /** How the result names the text; `.http`/`.rest` selects that framing, and the config's globs match it. */
+  filePath?: string;
+  /** Overrides every other way of telling the kind. */
+  kind?: Kind;
+  /** Without one, the built-in recommended preset. */
+  config?: ResolvedConfig;
+}
+
+/** The name a text gets when no filePath is given. */
+export const TEXT_PATH = '<text>';
+
+/**
+ * The text's result, exactly as the JSON report holds it for a file of that path named on the
+ * command line. Never throws on bad input: a broken text is a finding.
+ */
+export function lintText(text: string, options: LintTextOptions = {}): FileResult {
+  const config = options.config ?? builtinConfig('');
+  const path = options.filePath === undefined ? TEXT_PATH : toPosix(options.filePath);
+  const outcome = lintFileText({ path, configPath: configPathOf(config, path), explicit: true }, text, { config, kind: options.kind });
+  // A named text is never skipped (what is not a request gets input/unknown-kind); the fallback keeps the type total.
+  return outcome.status === 'linted' ? outcome.result : { path, kind: null, findings: [] };
+}
+
+function toPosix(path: string): string {
+  return path.replaceAll('\\', '/');
+}
+
+/**
+ * The path the config's globs see: relative to its base directory. A relative filePath is taken
+ * relative to the directory the config was loaded for (loadConfig's cwd), as the CLI takes it.
+ */
+export function configPathOf(config: ResolvedConfig, path: string): string {
+  const cwd = config.origin?.cwd;
+  const absolute = isAbsolute(path) ? path : cwd !== undefined ? `${toPosix(cwd)}/${path}` : undefined;
+  if (absolute === undefined) return normalize(path);
+  const base = normalize(toPosix(config.baseDir));
+  const full = normalize(absolute);
+  if (full === base) return '';
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return full.startsWith(prefix) ? full.slice(prefix.length) : full;
+}
+
+function isAbsolute(path: string): boolean {
+  return path.startsWith('/') || /^[A-Za-z]:\//.test(path);
+}
+
+/** `.` and `..` segments resolved, repeated slashes collapsed (posix separators). */
+function normalize(path: string): string {
+  const out: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '.' || (segment === '' && out.length > 0)) continue;
+    if (segment === '..' && out.length > 0 && out[out.length - 1] !== '..' && out[out.length - 1] !== '') out.pop();
+    else out.push(segment);
+  }
+  return out.join('/') || (path.startsWith('/') ? '/' : '');
+}
