@@ -1,5 +1,5 @@
 // Deterministic corpora of realistic ELB request bodies for the benchmark: both kinds, about 10 %
-// with a realistic mistake. Each mistake records the rule that must find it, so the benchmark can
+// (or any share asked for) with a realistic mistake. Each mistake records the rule that must find it, so the benchmark can
 // prove that speed never comes from skipping work.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -87,25 +87,39 @@ const MISTAKES = [
 ];
 
 /**
- * Writes `count` bodies under `directory` (in subfolders of 1,000, like a real estate) and
- * returns the expected findings: { [relativePath]: ruleId } for the files with a mistake.
+ * `count` bodies as texts, with their paths (in subfolders of 1,000, like a real estate) and the
+ * rule that must report each planted mistake. `dirty` is the share of files that get one
+ * (semantic and schema mistakes alike).
  */
-export function writeCorpus(directory, count, seed = 42) {
+export function corpusBodies(count, seed = 42, dirty = 0.1) {
   const next = random(seed + count);
-  const mistakes = {};
+  const bodies = [];
   for (let index = 0; index < count; index++) {
     const isPool = index % 2 === 1;
     const body = isPool ? pool(next, index) : loadBalancer(next, index);
     const folder = `${isPool ? 'pools' : 'loadbalancers'}/batch-${Math.floor(index / 1000)}`;
     const name = `${folder}/${isPool ? 'pool' : 'lb'}-${String(index).padStart(5, '0')}.json`;
-    if (next() < 0.1) {
-      const candidates = MISTAKES.filter((mistake) => mistake.kind === (isPool ? 'pool' : 'lb'));
-      const mistake = pick(next, candidates);
+    let ruleId;
+    if (next() < dirty) {
+      const mistake = pick(next, MISTAKES.filter((candidate) => candidate.kind === (isPool ? 'pool' : 'lb')));
       mistake.apply(body);
-      mistakes[name] = mistake.ruleId;
+      ruleId = mistake.ruleId;
     }
+    bodies.push({ folder, name, text: `${JSON.stringify(body, null, 2)}\n`, ruleId });
+  }
+  return bodies;
+}
+
+/**
+ * Writes `count` bodies under `directory` and returns the expected findings:
+ * { [relativePath]: ruleId } for the files with a mistake.
+ */
+export function writeCorpus(directory, count, seed = 42, dirty = 0.1) {
+  const mistakes = {};
+  for (const { folder, name, text, ruleId } of corpusBodies(count, seed, dirty)) {
+    if (ruleId) mistakes[name] = ruleId;
     mkdirSync(join(directory, folder), { recursive: true });
-    writeFileSync(join(directory, name), `${JSON.stringify(body, null, 2)}\n`);
+    writeFileSync(join(directory, name), text);
   }
   return mistakes;
 }
