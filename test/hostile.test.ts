@@ -131,7 +131,7 @@ describe('encodings and line endings: positions stay exact', () => {
     expect(at('bom.json')).toEqual(at('plain.json'));
     expect(at('bom-ok.json')).toEqual([]);
     // On the first line too: the root is at column 1, not 2.
-    const { report: rootReport } = await lintJson(['-', '--stdin-filename', 'x.json'], directory, '\ufeff{"pool": 1, "x": 2}');
+    const { report: rootReport } = await lintJson(['-', '--stdin-filename', 'x.json'], directory, '\ufeff{"x": 1, "y": 2}');
     expect(findingsOf(rootReport, 'x.json').map((f) => [f.ruleId, f.line, f.column])).toEqual([['input/unknown-kind', 1, 1]]);
   });
 

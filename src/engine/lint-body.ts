@@ -3,7 +3,7 @@
 // findings that survive.
 
 import type { FlavorCatalog } from '../config/flavors.js';
-import { detectKind, looksLikeRequest } from '../input/kind.js';
+import { almostRequest, detectKind, looksLikeRequest } from '../input/kind.js';
 import type { LineIndex } from '../json/line-index.js';
 import { parseJson } from '../json/parse.js';
 import { isObject, pointerText } from '../json/pointer.js';
@@ -16,6 +16,7 @@ import internalRuleError, { ruleErrorMessage } from '../rules/internal/rule-erro
 import parseDuplicateKey, { duplicateKeyMessage } from '../rules/parse/duplicate-key.js';
 import parseInvalidJson, { invalidJsonMessage } from '../rules/parse/invalid-json.js';
 import type { Report, SemanticRule } from '../rules/rule.js';
+import { withoutOptionalNulls } from '../schema/optional-nulls.js';
 import { schemaIssues } from '../schema/validate.js';
 import { BodyContext } from './context.js';
 
@@ -69,14 +70,15 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
   const parsed = parseJson(text);
 
   if (!parsed.ok) {
-    const guessed = source.kind ?? looksLikeRequest(text);
-    if (!source.explicit && !guessed) return { status: 'skipped', reason: `not JSON (${parsed.error.reason}) and not recognisably a request body` };
+    const looks = source.kind ? { kind: source.kind } : looksLikeRequest(text);
+    if (!source.explicit && !looks) return { status: 'skipped', reason: `not JSON (${parsed.error.reason}) and not recognisably a request body` };
     found.push({ ruleId: parseInvalidJson.id, pointer: '', range: parsed.error.range, message: invalidJsonMessage(parsed.error.reason) });
-    return finish(source, settings, guessed, found, text);
+    return finish(source, settings, looks?.kind ?? null, found, text);
   }
 
   const kind = source.kind ?? detectKind(parsed.value);
-  if (!kind && !source.explicit) return { status: 'skipped', reason: 'not a create-loadbalancer or create-master-slave-pool body' };
+  // A misspelt wrapper key or both keys is reported wherever the file was found (output.md, "Kinds").
+  if (!kind && !source.explicit && !almostRequest(parsed.value)) return { status: 'skipped', reason: 'not a create-loadbalancer or create-master-slave-pool body' };
 
   for (const duplicate of parsed.duplicates) {
     const firstLine = source.lines.position(source.start + duplicate.firstOffset).line;
@@ -88,7 +90,9 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
     return finish(source, settings, null, found, text);
   }
 
-  const issues = schemaIssues(kind, parsed.value, settings.isPlaceholder);
+  // `null` for an optional field is "not given" (rules.md): gone before the schema and rules see the body.
+  const body = withoutOptionalNulls(kind, parsed.value, text);
+  const issues = schemaIssues(kind, body, settings.isPlaceholder);
   const invalid = new Set<string>();
   for (const issue of issues) {
     if (VALUE_KEYWORDS.has(issue.keyword)) invalid.add(issue.pointer);
@@ -100,11 +104,11 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
     }
   }
 
-  if (isObject(parsed.value)) {
+  if (isObject(body)) {
     let ruleId = '';
     const context = new BodyContext({
       kind,
-      body: parsed.value,
+      body,
       invalid,
       isPlaceholder: settings.isPlaceholder,
       flavors: settings.flavors,
@@ -126,7 +130,7 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
   for (const policy of settings.policies) {
     if ((policy.kind && policy.kind !== kind) || !enabled(policy.ruleId)) continue;
     try {
-      for (const report of policy.run(parsed.value)) found.push({ ...report, pointer: pointerText(report.pointer), ruleId: policy.ruleId });
+      for (const report of policy.run(body)) found.push({ ...report, pointer: pointerText(report.pointer), ruleId: policy.ruleId });
     } catch (error) {
       found.push({ ruleId: internalRuleError.id, pointer: '', message: ruleErrorMessage(policy.ruleId, error) });
     }

@@ -1,11 +1,12 @@
+import { almostRequest } from '../../input/kind.js';
 import { isObject } from '../../json/pointer.js';
-import { closest, didYouMean } from '../../text/suggest.js';
+import { didYouMean } from '../../text/suggest.js';
 import { defineInputRule } from '../rule.js';
 
 export default defineInputRule({
   id: 'input/unknown-kind',
   severity: 'error',
-  description: 'A file named on the command line is neither a create-load-balancer nor a create-master-slave-pool body.',
+  description: 'A named file that is neither a create-load-balancer nor a create-master-slave-pool body; wherever found, a body with both wrapper keys or a misspelt one.',
 });
 
 export function unknownKindMessage(body: unknown): { message: string; suggestion?: string } {
@@ -14,8 +15,18 @@ export function unknownKindMessage(body: unknown): { message: string; suggestion
     ? `the body is ${Array.isArray(body) ? 'an array' : `a ${body === null ? 'null' : typeof body}`}, not an object`
     : keys.length === 0
       ? 'the body is an empty object'
-      : `its top-level keys are ${keys.slice(0, 5).map((key) => `"${key}"`).join(', ')}${keys.length > 5 ? ', …' : ''}`;
-  const suggestion = keys.length === 1 ? closest(keys[0] as string, ['loadbalancer', 'pool']) : undefined;
+      : keys.length === 1
+        ? `its one top-level key is "${keys[0]}"`
+        : `its top-level keys are ${keys.slice(0, 5).map((key) => `"${key}"`).join(', ')}${keys.length > 5 ? ', …' : ''}`;
+  const almost = almostRequest(body);
+  if (almost && almost.suggestion === undefined) {
+    return {
+      message:
+        'Cannot tell which request this is: the body has both "loadbalancer" and "pool". A body is one request: ' +
+        'put the load balancer and the master-slave pool in files of their own.',
+    };
+  }
+  const suggestion = almost?.suggestion;
   return {
     message:
       `Cannot tell which request this is: ${found}. A body is {"loadbalancer": {…}} (create load balancer) or {"pool": {…}} ` +
