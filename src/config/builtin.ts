@@ -3,21 +3,23 @@
 // when the user has no rules.yaml.
 
 import type { FileSettings } from '../engine/lint-body.js';
+import { isUnquotedVariable } from '../input/http-variables.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import type { ResolvedConfig } from './types.js';
 
-export const DEFAULT_INCLUDE = ['**/*.json', '**/*.http'];
+export const DEFAULT_INCLUDE = ['**/*.json', '**/*.http', '**/*.rest'];
 export const DEFAULT_PLACEHOLDERS = ['^\\$\\{[A-Za-z0-9_]+\\}$', '^\\{\\{.+\\}\\}$'];
 
 /**
- * Whether a value is a template placeholder such as `${VPC_ID}`. Rules ask this of every value
- * they read, so it is a plain loop (no closure per call).
+ * Whether a value is a template placeholder such as `${VPC_ID}`, or an unquoted `{{variable}}` of
+ * an `.http` body (always, whatever the configuration says). Rules ask this of every value they
+ * read, so it is a plain loop (no closure per call).
  */
 export function placeholderTest(patterns: readonly RegExp[] = DEFAULT_PLACEHOLDERS.map((source) => new RegExp(source, 'u'))): (value: unknown) => boolean {
   return (value) => {
     if (typeof value !== 'string') return false;
     for (const pattern of patterns) if (pattern.test(value)) return true;
-    return false;
+    return isUnquotedVariable(value);
   };
 }
 

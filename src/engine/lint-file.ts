@@ -4,7 +4,7 @@
 
 import type { ResolvedConfig } from '../config/types.js';
 import { decodeBody } from '../input/decode.js';
-import { parseHttpFile } from '../input/http-file.js';
+import { parseHttpFile, type HttpRequestBody } from '../input/http-file.js';
 import { looksLikeRequest } from '../input/kind.js';
 import { LineIndex } from '../json/line-index.js';
 import { compareFindings, type FileOutcome, type Finding, type Kind } from '../model.js';
@@ -59,39 +59,42 @@ export function lintFileContent(file: FileIdentity, content: FileContent, option
 
   if (content.status === 'too-large') {
     const head = new TextDecoder().decode(content.head);
-    const kind = forcedKind ?? looksLikeRequest(head);
-    if (!explicit && !kind) return { status: 'skipped', reason: `larger than ${formatBytes(MAX_FILE_BYTES)} and not recognisably a request body` };
+    const kind = forcedKind ?? looksLikeRequest(head)?.kind;
+    if (!explicit && kind === undefined) return { status: 'skipped', reason: `larger than ${formatBytes(MAX_FILE_BYTES)} and not recognisably a request body` };
     const size = content.exact ? `the file is ${formatBytes(content.size)}` : 'the input goes on';
     const reason = `${size}, more than the ${formatBytes(MAX_FILE_BYTES)} elb-lint reads; a request body is a few kilobytes`;
-    return linted(file, kind, fileLevelFinding(settings, parseInvalidJson.id, invalidJsonMessage(reason), { line: 1, column: 1 }));
+    return linted(file, kind ?? null, fileLevelFinding(settings, parseInvalidJson.id, invalidJsonMessage(reason), { line: 1, column: 1 }));
   }
 
   const decoded = decodeBody(content.bytes);
   if (!decoded.ok) {
-    const kind = forcedKind ?? looksLikeRequest(decoded.head);
-    if (!explicit && !kind) return { status: 'skipped', reason: decoded.reason };
-    return linted(file, kind, fileLevelFinding(settings, parseInvalidJson.id, invalidJsonMessage(decoded.reason), new LineIndex(decoded.prefix).position(decoded.offset)));
+    const kind = forcedKind ?? looksLikeRequest(decoded.head)?.kind;
+    if (!explicit && kind === undefined) return { status: 'skipped', reason: decoded.reason };
+    return linted(file, kind ?? null, fileLevelFinding(settings, parseInvalidJson.id, invalidJsonMessage(decoded.reason), new LineIndex(decoded.prefix).position(decoded.offset)));
   }
 
   const lines = new LineIndex(decoded.text);
   // An .http file: its requests' bodies, with comment lines in them blanked (same offsets).
   const http = isHttpPath(file.path) ? parseHttpFile(decoded.text) : undefined;
   const text = http?.text ?? decoded.text;
-  const bodies = http?.requests ?? [{ start: 0, end: text.length, kind: undefined, skipped: undefined }];
+  const bodies: readonly HttpRequestBody[] = http?.requests ?? [{ start: 0, end: text.length, kind: undefined, line: 1 }];
   const findings: Finding[] = [];
   const kinds = new Set<Kind | null>();
   const skipped: string[] = [];
   for (const body of bodies) {
-    const lintAnyway = forcedKind !== undefined && 'otherOperation' in body && body.otherOperation && body.end > body.start;
+    const lintAnyway = forcedKind !== undefined && body.otherOperation && body.end > body.start;
     if (body.skipped && !lintAnyway) {
       skipped.push(body.skipped);
       continue;
     }
+    // A request whose URL names no request (`POST {{token_url}}`) is reported only when its body
+    // looks like a request body: another API's request in the same file is no finding.
+    const fromBody = forcedKind === undefined && body.kindFromBody === true;
     const result = lintBody(
-      { fileText: text, lines, start: body.start, end: body.end, kind: forcedKind ?? body.kind, explicit },
+      { fileText: text, lines, start: body.start, end: body.end, kind: forcedKind ?? body.kind, explicit: explicit && !fromBody },
       settings,
     );
-    if (result.status === 'skipped') skipped.push(result.reason);
+    if (result.status === 'skipped') skipped.push(fromBody ? `line ${body.line}: the URL does not say which request it is, and the body is ${result.reason}` : result.reason);
     else {
       kinds.add(result.kind);
       // Not push(...findings): a body with hundreds of thousands of findings would overflow the stack.
