@@ -73,7 +73,11 @@ export async function discover(args: readonly string[], options: { cwd: string; 
     else add(input);
   }
 
-  discovery.files = [...byAbsolute.values()]
+  const listed = [...byAbsolute.values()];
+  for (const file of listed) {
+    if (!file.explicit && config.isIgnored(file.configPath)) discovery.skipped.push({ path: file.path, reason: 'matches an ignore glob in the configuration' });
+  }
+  discovery.files = listed
     .filter((file) => file.explicit || !config.isIgnored(file.configPath))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return discovery;
@@ -101,7 +105,8 @@ async function globFiles(pattern: string, cwd: string, skipped: Discovery['skipp
     cwd,
     absolute: true,
     onlyFiles: true,
-    dot: false,
+    // Dotfiles and dot-folders are linted like any other file (output.md); only .git and node_modules are left out.
+    dot: true,
     followSymbolicLinks: true,
     fs: loopSafeFileSystem(cwd, skipped),
     suppressErrors: true,
