@@ -1,5 +1,5 @@
 // The data-driven rule cases (actionlint/cfn-lint style): every file under
-// test/cases/<area>/<rule>/valid/ must lint clean, and every invalid/<scenario>.{json,http} must
+// test/cases/<area>/<rule>/valid/ must lint clean, and every invalid/<scenario>.{json,http,rest} must
 // give exactly the findings in <scenario>.expected.json. A <scenario>.args file (one argument per
 // line, paths relative to the case folder) adds command-line options such as -c or --kind.
 // test/cases/valid/ is the corpus of realistic valid bodies: zero findings each.
@@ -22,13 +22,13 @@ interface ExpectedFinding {
 function caseFiles(directory: string): string[] {
   if (!existsSync(directory)) return [];
   return readdirSync(directory)
-    .filter((name) => /\.(json|http)$/.test(name) && !name.endsWith('.expected.json') && !name.endsWith('.flavors.json'))
+    .filter((name) => /\.(json|http|rest)$/.test(name) && !name.endsWith('.expected.json') && !name.endsWith('.flavors.json'))
     .filter((name) => statSync(join(directory, name)).isFile())
     .sort();
 }
 
 function argsFor(directory: string, file: string): string[] {
-  const argsFile = join(directory, file.replace(/\.(json|http)$/, '.args'));
+  const argsFile = join(directory, file.replace(/\.(json|http|rest)$/, '.args'));
   return existsSync(argsFile) ? readFileSync(argsFile, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean) : [];
 }
 
@@ -63,7 +63,7 @@ for (const folder of caseFolders(ROOT)) {
     for (const file of caseFiles(join(folder, 'invalid'))) {
       it(`flags invalid/${file}`, async () => {
         const directory = join(folder, 'invalid');
-        const expected = readJson<ExpectedFinding[]>(join(directory, file.replace(/\.(json|http)$/, '.expected.json')));
+        const expected = readJson<ExpectedFinding[]>(join(directory, file.replace(/\.(json|http|rest)$/, '.expected.json')));
         expect(expected.length).toBeGreaterThan(0);
         const { report } = await lintToJson([...argsFor(directory, file), file], { cwd: directory });
         const actual = report.files[0]?.findings ?? [];
