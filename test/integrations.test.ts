@@ -53,7 +53,8 @@ describe('pre-commit (.pre-commit-hooks.yaml)', () => {
     expect(hook('elb-lint')).toMatchObject({ language: 'node', types: ['json'], pass_filenames: true });
     expect(hook('elb-lint').entry).toMatch(/^elb-lint .*--format compact/);
     expect(hook('elb-lint').entry).toContain('--skip-unknown-kind');
-    expect(hook('elb-lint-http')).toMatchObject({ language: 'node', files: '\\.http$', pass_filenames: true });
+    expect(hook('elb-lint-http')).toMatchObject({ language: 'node', files: '\\.(http|rest)$', pass_filenames: true });
+    expect(selected(hook('elb-lint-http'), ['a.http', 'b.rest', 'c.json'])).toEqual(['a.http', 'b.rest']);
   });
 
   it('passes a commit of request bodies among other JSON files', () => {
