@@ -7,9 +7,9 @@
 //       &more=2                        indented lines continue the request target
 //   Content-Type: application/json     headers (and comment lines) up to a blank line
 //
-//   { …body… }                         comment lines in the body are not sent
-//   > {% client.test(…) %}             a response handler, and `<> file` response references,
-//   <> 2024-01-01T000000.200.json      end the body
+//   { "max_retries": {{retries}} }     comment lines in the body are not sent; {{…}} is filled in
+//   > {% client.test(…) %}             a response handler, `<> file` response references and
+//   <> 2024-01-01T000000.200.json      `@var = x` lines end the body
 //
 // The request line tells the kind, read as an HTTP client sends it; when its URL names no
 // request at all (`POST {{lb_url}}`), the body's top-level key does. Requests for other
