@@ -60,7 +60,10 @@ export function walkDirectory(directory: string, options: WalkOptions): string[]
       }
       if (isDirectory) {
         const real = entry.isSymbolicLink() ? realPathOf(absolute) : join(ancestors[ancestors.length - 1]!, name);
-        if (real === undefined) continue;
+        if (real === undefined) {
+          options.onSkip(absolute, 'cannot resolve the symlink');
+          continue;
+        }
         // A symlink back to a directory being walked would list its files again and again.
         if (entry.isSymbolicLink() && ancestors.includes(real)) {
           options.onSkip(absolute, `a symlink loop (it leads back to ${real}); not followed`);
