@@ -6,19 +6,21 @@ import { describe, expect, it } from 'vitest';
 import { configErrors, json, lbBody, project } from './config-helpers.js';
 import { runCli } from './helpers.js';
 
-async function errorsOf(config: string, files: Record<string, string> = {}): Promise<string[]> {
-  const cwd = project({ 'rules.yaml': config, 'lb.json': json(lbBody()), ...files });
+/** A configuration named rules.yaml must look like one to be found (config.md); `name` gives it the elb-lint name instead. */
+async function errorsOf(config: string, files: Record<string, string> = {}, name = 'rules.yaml'): Promise<string[]> {
+  const cwd = project({ [name]: config, 'lb.json': json(lbBody()), ...files });
   return configErrors(['lb.json'], cwd);
 }
 
 describe('configuration errors', () => {
   it('ends the error list with a count, and lints nothing', async () => {
-    const cwd = project({ 'rules.yaml': 'rule:\n  lb/single-az: off\n', 'lb.json': json(lbBody()) });
+    // A rules.yaml with only a misspelt key would be passed over as another tool's; .elb-lint.yaml is always elb-lint's.
+    const cwd = project({ '.elb-lint.yaml': 'rule:\n  lb/single-az: off\n', 'lb.json': json(lbBody()) });
     const result = await runCli(['lb.json'], { cwd });
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'rules.yaml:1:1: unknown key "rule" in the configuration; the keys are "extends", "include", "ignore", "kinds", "flavors", "placeholders", "rules", "overrides" and "policies". Did you mean "rules"?\n' +
+      stderr: '.elb-lint.yaml:1:1: unknown key "rule" in the configuration; the keys are "extends", "include", "ignore", "kinds", "flavors", "placeholders", "rules", "overrides" and "policies". Did you mean "rules"?\n' +
         'elb-lint: the configuration has a problem; nothing was linted.\n',
     });
   });
@@ -31,7 +33,7 @@ describe('configuration errors', () => {
   });
 
   it('reports a configuration that is not a mapping', async () => {
-    expect(await errorsOf('- rules\n')).toEqual(['rules.yaml:1:1: a configuration is a mapping of settings (extends, rules, overrides, policies, …), not a single value or a list.']);
+    expect(await errorsOf('- rules\n', {}, 'elb-lint.yaml')).toEqual(['elb-lint.yaml:1:1: a configuration is a mapping of settings (extends, rules, overrides, policies, …), not a single value or a list.']);
   });
 
   it('reports unknown keys at every level, with "did you mean"', async () => {

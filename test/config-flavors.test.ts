@@ -39,6 +39,8 @@ describe('the flavor catalog', () => {
   it('reads `flavors:` relative to rules.yaml, and --flavors (relative to the working directory) wins', async () => {
     const other = { ...catalog, flavors: catalog.flavors.filter((entry) => entry.id !== L4) };
     const cwd = project({
+      // One repository holding both: a configuration extends only files inside its repository.
+      '.git/HEAD': 'ref: refs/heads/main\n',
       'config/rules.yaml': 'flavors: ../catalogs/elb-flavors.json\n',
       'catalogs/elb-flavors.json': CATALOG,
       'config/other.json': json(other),

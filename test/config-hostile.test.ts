@@ -17,8 +17,8 @@ function expectPrototypesClean(): void {
   expect(({} as { isAdmin?: unknown }).isAdmin).toBeUndefined();
 }
 
-async function errorsOf(config: string): Promise<string[]> {
-  const cwd = project({ 'rules.yaml': config, 'lb.json': json(lbBody()) });
+async function errorsOf(config: string, name = 'rules.yaml'): Promise<string[]> {
+  const cwd = project({ [name]: config, 'lb.json': json(lbBody()) });
   return configErrors(['lb.json'], cwd);
 }
 
@@ -50,8 +50,8 @@ describe('hostile configurations', () => {
   });
 
   it('refuses __proto__, constructor and prototype as keys, rule IDs and policy names', async () => {
-    expect(await errorsOf('__proto__:\n  polluted: true\n')).toEqual([
-      'rules.yaml:1:1: "__proto__" cannot be used as a key: it is a reserved JavaScript property name, and no elb-lint setting is called that',
+    expect(await errorsOf('__proto__:\n  polluted: true\n', '.elb-lint.yaml')).toEqual([
+      '.elb-lint.yaml:1:1: "__proto__" cannot be used as a key: it is a reserved JavaScript property name, and no elb-lint setting is called that',
     ]);
     expect(await errorsOf('rules:\n  constructor: off\n  prototype: error\n')).toEqual([
       'rules.yaml:2:3: "constructor" cannot be used as a key: it is a reserved JavaScript property name, and no elb-lint setting is called that',
@@ -98,9 +98,9 @@ describe('hostile configurations', () => {
 
   it('refuses a 10 MB configuration before parsing it', async () => {
     const cwd = project({ 'lb.json': json(lbBody()) });
-    writeFileSync(join(cwd, 'rules.yaml'), `${'#'.repeat(10 * 1024 * 1024 - 1)}\n`);
+    writeFileSync(join(cwd, '.elb-lint.yaml'), `${'#'.repeat(10 * 1024 * 1024 - 1)}\n`);
     expect(await configErrors(['lb.json'], cwd)).toEqual([
-      'elb-lint: rules.yaml: cannot read the configuration file: it is 10.0 MiB, more than the 1.0 MiB elb-lint reads for a configuration file.',
+      'elb-lint: .elb-lint.yaml: cannot read the configuration file: it is 10.0 MiB, more than the 1.0 MiB elb-lint reads for a configuration file.',
     ]);
   });
 

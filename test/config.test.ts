@@ -151,6 +151,8 @@ describe('presets and extends', () => {
 
   it('follows a chain of extends, each path relative to the file that names it', async () => {
     const cwd = project({
+      // One repository holding both: a configuration extends only files inside its repository.
+      '.git/HEAD': 'ref: refs/heads/main\n',
       'org/base.yaml': [
         'extends: strict',
         'flavors: catalog/flavors.json',
@@ -341,6 +343,8 @@ describe('include, ignore and kinds', () => {
 
   it('takes include, ignore and kinds of an extended file relative to that file', async () => {
     const cwd = project({
+      // One repository holding both: a configuration extends only files inside its repository.
+      '.git/HEAD': 'ref: refs/heads/main\n',
       'org/base.yaml': 'include: ["../repo/requests/*.json"]\nignore: ["../repo/requests/old-*.json"]\n',
       'repo/rules.yaml': 'extends: ../org/base.yaml\n',
       'repo/requests/new.json': json(overlappingPool()),

@@ -93,6 +93,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
   const stdinFilename = typeof options['stdin-filename'] === 'string' ? options['stdin-filename'] : undefined;
   const skipUnknownKind = options['skip-unknown-kind'] === true;
+  for (const note of loaded.notes ?? []) debug?.(`configuration: ${note}`);
   debug?.(`configuration: ${loaded.config.source} (loaded at ${Math.round(started)} ms)`);
   const cache = await cacheOption(options, io.cwd, loaded.config, { kind, skipUnknownKind });
   const result = await lint({ cwd: io.cwd, paths: options._, config: loaded.config, kind, stdinFilename, readStdin: io.readStdin, debug, skipUnknownKind, onFile: progress.update, cache, shard: shardOption(options) });

@@ -7,10 +7,12 @@ import { realpathSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { isObject } from '../json/pointer.js';
 import type { Kind, SeveritySetting } from '../model.js';
+import { isWithin, realPathOf, treeRootOf } from '../repository.js';
 import { RULES } from '../rules/index.js';
 import { closest, didYouMean } from '../text/suggest.js';
 import { DEFAULT_INCLUDE, DEFAULT_PLACEHOLDERS, placeholderTest } from './builtin.js';
 import { ConfigError, displayPath, type ConfigProblem } from './errors.js';
+import { CONFIG_KEYS } from './find.js';
 import { loadFlavorCatalog } from './flavors-file.js';
 import type { FlavorCatalog } from './flavors.js';
 import { RESERVED_NAMES } from './jsonpath.js';
@@ -53,7 +55,8 @@ const MAX_POLICY_NAME = 64;
 
 export async function loadConfigFile(file: string, text: string, options: FileConfigOptions): Promise<ConfigModel> {
   const problems: ConfigProblem[] = [];
-  const { chain, preset } = loadChain(file, text, options.cwd, problems);
+  const tree = treeRootOf(options.cwd);
+  const { chain, preset } = loadChain(file, text, options.cwd, tree, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const baseDir = dirname(file);
@@ -139,7 +142,12 @@ export async function loadConfigFile(file: string, text: string, options: FileCo
     }
     if (raw.flavors !== undefined) {
       if (raw.flavors.trim() === '') problem(['flavors'], 'flavors is empty; give the path of a saved GET /v3/{project_id}/elb/flavors response.');
-      else flavorsRef = { path: resolve(dirname(configFile), raw.flavors), file: configFile, ...source.at(['flavors']) };
+      else {
+        const path = resolve(dirname(configFile), raw.flavors);
+        const outside = outsideTree(configFile, path, tree);
+        if (outside) problem(['flavors'], `flavors: "${raw.flavors}" ${outside}; a configuration in the repository names only files inside it.`);
+        else flavorsRef = { path, file: configFile, ...source.at(['flavors']) };
+      }
     }
 
     const overrides: OverrideEntry[] = [];
@@ -200,7 +208,7 @@ export async function loadConfigFile(file: string, text: string, options: FileCo
 }
 
 /** The config file and the files it extends, from the last one extended to the config file itself. */
-function loadChain(file: string, text: string, cwd: string, problems: ConfigProblem[]): { chain: ChainFile[]; preset: Preset } {
+function loadChain(file: string, text: string, cwd: string, tree: string, problems: ConfigProblem[]): { chain: ChainFile[]; preset: Preset } {
   const chain: ChainFile[] = [];
   const visited: string[] = [];
   const shown: string[] = [];
@@ -240,6 +248,13 @@ function loadChain(file: string, text: string, cwd: string, problems: ConfigProb
       problems.push({ file: current.file, ...source.at([]), message: 'a configuration is a mapping of settings (extends, rules, overrides, policies, …), not a single value or a list.' });
       break;
     }
+    // Listing the unknown keys of an extended file that is not a configuration at all would
+    // print its content (`extends: secrets.env`): say what it is not, and nothing of what it holds.
+    const keys = Object.keys(value);
+    if (namedAt && keys.length > 0 && !keys.some((key) => CONFIG_KEYS.has(key))) {
+      problems.push({ ...namedAt, message: `extends: "${displayPath(cwd, current.file)}" is not an elb-lint configuration: none of its top-level keys is one of ${[...CONFIG_KEYS].join(', ')}.` });
+      break;
+    }
     const schema = schemaProblems(value);
     if (schema.length > 0) {
       for (const issue of schema) problems.push({ file: current.file, ...source.at(issue.path, issue.part), message: issue.message });
@@ -252,9 +267,27 @@ function loadChain(file: string, text: string, cwd: string, problems: ConfigProb
       preset = extended === 'strict' ? 'strict' : 'recommended';
       break;
     }
-    current = { file: resolve(dirname(current.file), extended), text: undefined, namedAt: { file: current.file, ...source.at(['extends']) } };
+    const next = resolve(dirname(current.file), extended);
+    const outside = outsideTree(current.file, next, tree);
+    if (outside) {
+      problems.push({ file: current.file, ...source.at(['extends']), message: `extends: "${extended}" ${outside}; a configuration in the repository extends only files inside it.` });
+      break;
+    }
+    current = { file: next, text: undefined, namedAt: { file: current.file, ...source.at(['extends']) } };
   }
   return { chain, preset };
+}
+
+/**
+ * Why a file named by a configuration inside the linted tree may not be read: it resolves (through
+ * symlinks or `..`) to a file outside the tree. A configuration outside the tree was named by the
+ * user with --config, and may name what it likes.
+ */
+function outsideTree(namedBy: string, file: string, tree: string): string | undefined {
+  if (!isWithin(tree, realPath(namedBy))) return undefined;
+  const real = realPathOf(file);
+  if (real === undefined) return undefined;
+  return isWithin(tree, real) ? undefined : 'lies outside the repository';
 }
 
 function realPath(file: string): string {

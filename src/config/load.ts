@@ -1,20 +1,20 @@
 // Which configuration a run uses, and loading it (config.md): `-c FILE`, else the nearest
-// rules.yaml from the working directory up, else the built-in recommended preset; then
-// `--flavors` and `--rule ID=SEVERITY` on top.
+// configuration file from the working directory up to the repository root (find.ts), else the
+// built-in recommended preset; then `--flavors` and `--rule ID=SEVERITY` on top.
 //
-// Start-up cost: without a rules.yaml nothing beyond this module is loaded. A rules.yaml that is
+// Start-up cost: without a configuration file nothing beyond this module is loaded. A rules.yaml that is
 // exactly the generated recommended preset (the repository's own) is recognised by its text and
 // needs no YAML parser either. Any other file loads file-config.js (and with it the yaml package)
 // on demand.
 
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { recommendedPreset } from '../docs/catalog.js';
 import type { SeveritySetting } from '../model.js';
 import { RULES } from '../rules/index.js';
 import { closest, didYouMean } from '../text/suggest.js';
 import { DEFAULT_INCLUDE, DEFAULT_PLACEHOLDERS, placeholderTest } from './builtin.js';
 import { ConfigError, displayPath, type ConfigProblem } from './errors.js';
+import { findConfigFile } from './find.js';
 import { loadFlavorCatalog } from './flavors-file.js';
 import type { FlavorCatalog } from './flavors.js';
 import type { ConfigOrigin } from './types.js';
@@ -22,7 +22,6 @@ import { readConfigText } from './read-config.js';
 import { resolveModel, type ConfigModel, type LoadedConfiguration } from './resolve.js';
 import { SEVERITY_SETTINGS } from './schema.js';
 
-export const CONFIG_FILE_NAME = 'rules.yaml';
 export const BUILTIN_SOURCE = 'built-in recommended preset';
 
 /** -c, --rule and --flavors, relative to the working directory. */
@@ -40,12 +39,14 @@ export async function loadConfiguration(options: LoadOptions): Promise<LoadedCon
     flavors = loadFlavorCatalog(file, displayPath(cwd, file), { file: undefined, what: '--flavors' });
   }
 
-  const file = options.configFile !== undefined ? resolve(cwd, options.configFile) : findConfigFile(cwd);
+  const found = options.configFile !== undefined ? undefined : await findConfigFile(cwd, isRecommendedPreset);
+  const file = options.configFile !== undefined ? resolve(cwd, options.configFile) : found!.file;
+  const notes = (found?.passedOver ?? []).map(({ file: passed, reason }) => `passed over ${displayPath(cwd, passed)}: ${reason}`);
   let model: ConfigModel;
   if (file === undefined) {
     model = builtinModel(cwd, BUILTIN_SOURCE, cli, flavors);
   } else {
-    const read = readConfigText(file);
+    const read = found?.text !== undefined ? { ok: true as const, text: found.text } : readConfigText(file);
     if (!read.ok) {
       const named = options.configFile !== undefined ? `--config ${options.configFile}` : displayPath(cwd, file);
       throw new ConfigError([{ file: undefined, message: `${named}: cannot read the configuration file: ${read.reason}.` }]);
@@ -65,28 +66,13 @@ export async function loadConfiguration(options: LoadOptions): Promise<LoadedCon
   if (problems.length > 0) throw new ConfigError(problems);
   const loaded = resolveModel(model);
   const flavorsFile = options.flavorsFile === undefined ? [] : [resolve(cwd, options.flavorsFile)];
-  return { ...loaded, config: { ...loaded.config, origin: options, sources: [...model.sources, ...flavorsFile] } };
+  return { ...loaded, notes, config: { ...loaded.config, origin: options, sources: [...model.sources, ...flavorsFile] } };
 }
 
 /** The effective configuration for one file, as --print-config prints it. */
 export function printConfig(loaded: LoadedConfiguration, file: string, cwd: string): string {
   const configPath = relative(loaded.config.baseDir, resolve(cwd, file));
   return `${JSON.stringify(loaded.printConfig(sep === '/' ? configPath : configPath.split(sep).join('/')), null, 2)}\n`;
-}
-
-/** The nearest rules.yaml from the directory upward. */
-export function findConfigFile(directory: string): string | undefined {
-  for (let current = resolve(directory); ; current = dirname(current)) {
-    const candidate = join(current, CONFIG_FILE_NAME);
-    if (existsSync(candidate)) {
-      try {
-        if (statSync(candidate).isFile()) return candidate;
-      } catch {
-        // Unreadable: keep looking upward, as if it were not there.
-      }
-    }
-    if (dirname(current) === current) return undefined;
-  }
 }
 
 let presetText: string | undefined;

@@ -1,8 +1,10 @@
-// Reads a configuration file's text (rules.yaml, a flavor catalog) with a size limit: a rules.yaml
-// is a few kilobytes, so a huge one is refused before the YAML parser sees it. A UTF-8 byte order
-// mark is dropped.
+// Reads a configuration file's text (rules.yaml, a flavor catalog, a baseline, the cache) with a
+// size limit: a rules.yaml is a few kilobytes, so a huge one is refused before the YAML parser
+// sees it. Only a regular file is read: it is opened without blocking (a FIFO would otherwise
+// wait for a writer forever) and looked at with fstat before a byte is read, so neither a FIFO
+// nor /dev/zero blocks or fills the memory. A UTF-8 byte order mark is dropped.
 
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { describeError } from '../input/discover.js';
 import { formatBytes } from '../engine/limits.js';
 
@@ -13,7 +15,7 @@ export type ConfigText = { ok: true; text: string } | { ok: false; reason: strin
 export function readConfigText(file: string, limit = MAX_CONFIG_BYTES, what = 'a configuration file'): ConfigText {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     return { ok: false, reason: describeError(error) };
   }

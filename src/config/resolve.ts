@@ -59,6 +59,8 @@ export interface LoadedConfiguration {
   rules: readonly RuleMeta[];
   /** The effective configuration for one file (path relative to the config's base directory). */
   printConfig(configPath: string): PrintedConfig;
+  /** How the configuration file was found (files passed over), for --debug. */
+  notes?: string[];
 }
 
 export interface PrintedConfig {
