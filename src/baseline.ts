@@ -5,10 +5,12 @@
 // break them; a count covers the same finding occurring more than once (several requests of one
 // .http file). The file is sorted, one entry per line, and written atomically, for clean diffs.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readConfigText } from './config/read-config.js';
 import { dirname, relative, resolve } from 'node:path';
 import { compareStrings, summarize, type LintReport } from './model.js';
 import { describeError, toPosix } from './input/discover.js';
+import { isWithin, namesInside, realPathOf, treeOf } from './repository.js';
 import { writeAtomically } from './write-file.js';
 
 export const BASELINE_VERSION = 1;
@@ -50,7 +52,7 @@ export function runBaseline(report: LintReport, options: BaselineOptions): Basel
   let previous: BaselineEntry[] = [];
   if (existsSync(options.file) || !options.update) {
     try {
-      previous = parseBaseline(readFileSync(options.file, 'utf8'));
+      previous = parseBaseline(readBaselineText(options));
     } catch (error) {
       const reason = error instanceof BaselineFormatError ? error.message : describeError(error);
       const hint = !options.update && !existsSync(options.file) ? ' Create it with --update-baseline.' : '';
@@ -71,7 +73,7 @@ export function runBaseline(report: LintReport, options: BaselineOptions): Basel
     const added = baseline.filter((entry) => !before.has(entryKey(entry))).length;
     const removed = previous.filter((entry) => !after.has(entryKey(entry))).length;
     try {
-      writeAtomically(options.file, formatBaseline(baseline));
+      writeAtomically(options.file, formatBaseline(baseline), treeOf(options.cwd));
     } catch (error) {
       return { report, messages: [], failures: [`Cannot write the baseline "${options.named}": ${describeError(error)}.`] };
     }
@@ -103,6 +105,24 @@ export function runBaseline(report: LintReport, options: BaselineOptions): Basel
     );
   }
   return { report: { files, summary: summarize(files) }, messages, failures: [] };
+}
+
+/** A baseline is as large as its findings; this is far beyond any real one. */
+export const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The baseline's text: a regular file (no FIFO, no device), within the size limit, and, when it
+ * is named in the linted tree, not a symlink to a file outside it (docs/security.md).
+ */
+function readBaselineText(options: BaselineOptions): string {
+  const tree = treeOf(options.cwd);
+  const real = realPathOf(options.file);
+  if (namesInside(tree, options.file) && real !== undefined && !isWithin(tree.real, real)) {
+    throw new BaselineFormatError('it is a symlink to a file outside the repository');
+  }
+  const read = readConfigText(options.file, MAX_BASELINE_BYTES, 'a baseline');
+  if (!read.ok) throw read.reason === 'no such file or directory' ? Object.assign(new Error(read.reason), { code: 'ENOENT' }) : new BaselineFormatError(read.reason);
+  return read.text;
 }
 
 /** The findings of a report as sorted, counted entries. */

@@ -4,14 +4,22 @@
 // bytes; the whole cache is thrown away when anything else that could change a result changes:
 // the elb-lint version, the working directory (messages name paths relative to it), the
 // configuration files and flavor catalog (by content), and the options that shape results.
+//
+// The cache file usually lies in the linted tree, which is untrusted (docs/security.md): all of
+// the above is predictable, so a pull request could commit a cache that says its bad templates
+// are clean. The file's body is therefore authenticated with an HMAC-SHA256 under a key kept
+// outside the tree (cache-secret.ts); a file that fails, or is not a regular file, or is over
+// the size limit, is an empty cache.
 
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { readConfigText } from './config/read-config.js';
 import type { ResolvedConfig } from './config/types.js';
 import { describeError, type InputFile } from './input/discover.js';
 import type { ReadOutcome } from './input/read.js';
 import type { FileOutcome } from './model.js';
 import type { FileResult } from './model.js';
+import type { Tree } from './repository.js';
 import { writeAtomically } from './write-file.js';
 
 /** What is remembered of a file: its result without the path (paths depend on the working directory). */
@@ -19,11 +27,20 @@ type CachedOutcome =
   | { status: 'linted'; kind: FileResult['kind']; findings: FileResult['findings'] }
   | { status: 'skipped'; reason: string };
 
-interface CacheFile {
-  version: 1;
+/** The authenticated body of a cache file. */
+interface CacheBody {
   key: string;
   entries: Record<string, { hash: string; outcome: CachedOutcome }>;
 }
+
+export const CACHE_VERSION = 2;
+/** A cache of 10,000 files with their findings is a few megabytes; this is far beyond any real one. */
+export const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+/**
+ * The file is `{"version":2,"mac":"<HMAC of BODY>","body":BODY}`: still JSON, and the body's bytes
+ * are authenticated exactly as written, with no re-serialisation.
+ */
+const FILE_START = /^\{"version":2,"mac":"([A-Za-z0-9_-]{43})","body":/;
 
 export class ResultCache {
   private readonly entries: Map<string, { hash: string; outcome: CachedOutcome }>;
@@ -32,22 +49,37 @@ export class ResultCache {
   private constructor(
     private readonly location: string,
     private readonly key: string,
-    previous: CacheFile | undefined,
+    private readonly secret: Buffer,
+    private readonly tree: Tree,
+    previous: CacheBody | undefined,
   ) {
     this.entries = new Map(previous?.key === key ? Object.entries(previous.entries).filter(([, entry]) => isEntry(entry)) : []);
     this.changed = previous?.key !== key;
   }
 
-  /** Opens the cache at `location`; a missing, unreadable or foreign file is an empty cache. */
-  static open(location: string, key: string): ResultCache {
-    let previous: CacheFile | undefined;
-    try {
-      const parsed = JSON.parse(readFileSync(location, 'utf8')) as unknown;
-      if (isCacheFile(parsed)) previous = parsed;
-    } catch {
-      previous = undefined;
+  /**
+   * Opens the cache at `location`, authenticated with `secret`. A missing, unreadable, malformed
+   * or unauthenticated file is an empty cache; `note` says which (for --debug).
+   */
+  static open(location: string, key: string, secret: Buffer, tree: Tree, note: (message: string) => void = () => {}): ResultCache {
+    const read = readConfigText(location, MAX_CACHE_BYTES, 'a cache');
+    let previous: CacheBody | undefined;
+    if (!read.ok) {
+      if (read.reason !== 'no such file or directory') note(`cannot read it (${read.reason}); starting with an empty cache`);
+    } else {
+      const body = authenticatedBody(read.text, secret);
+      if (body === undefined) note('it was not written by elb-lint with this machine\'s cache key (its authentication failed); starting with an empty cache');
+      else {
+        try {
+          const parsed = JSON.parse(body) as unknown;
+          if (isCacheBody(parsed)) previous = parsed;
+          else note('its body is not an elb-lint cache; starting with an empty cache');
+        } catch {
+          note('its body is not JSON; starting with an empty cache');
+        }
+      }
     }
-    return new ResultCache(location, key, previous);
+    return new ResultCache(location, key, secret, tree, previous);
   }
 
   /**
@@ -88,14 +120,33 @@ export class ResultCache {
   /** Writes the cache back (atomically) when anything changed; says why when it cannot. */
   save(): string | undefined {
     if (!this.changed) return undefined;
-    const file: CacheFile = { version: 1, key: this.key, entries: Object.fromEntries(this.entries) };
+    const body: CacheBody = { key: this.key, entries: Object.fromEntries(this.entries) };
     try {
-      writeAtomically(this.location, JSON.stringify(file));
+      writeAtomically(this.location, signed(JSON.stringify(body), this.secret), this.tree);
       return undefined;
     } catch (error) {
       return `Cannot write the cache to "${this.location}": ${describeError(error)}; the next run lints every file again.`;
     }
   }
+}
+
+/** A cache file's text for a body. */
+export function signed(body: string, secret: Buffer): string {
+  return `{"version":${CACHE_VERSION},"mac":"${macOf(body, secret)}","body":${body}}`;
+}
+
+/** The body of a cache file whose HMAC is right, else undefined. */
+function authenticatedBody(text: string, secret: Buffer): string | undefined {
+  const start = FILE_START.exec(text);
+  if (!start || !text.endsWith('}')) return undefined;
+  const body = text.slice(start[0].length, -1);
+  const expected = Buffer.from(macOf(body, secret));
+  const given = Buffer.from(start[1]!);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? body : undefined;
+}
+
+function macOf(body: string, secret: Buffer): string {
+  return createHmac('sha256', secret).update(body).digest('base64url');
 }
 
 /**
@@ -121,10 +172,10 @@ function hashOf(read: ReadOutcome): string | undefined {
   return read.status === 'read' ? createHash('sha1').update(read.bytes).digest('base64') : undefined;
 }
 
-function isCacheFile(value: unknown): value is CacheFile {
+function isCacheBody(value: unknown): value is CacheBody {
   if (typeof value !== 'object' || value === null) return false;
-  const file = value as Partial<CacheFile>;
-  return file.version === 1 && typeof file.key === 'string' && typeof file.entries === 'object' && file.entries !== null && !Array.isArray(file.entries);
+  const body = value as Partial<CacheBody>;
+  return typeof body.key === 'string' && typeof body.entries === 'object' && body.entries !== null && !Array.isArray(body.entries);
 }
 
 /** A cache file is an input like any other: use only entries of the right shape. */

@@ -25,8 +25,24 @@ export function holdsGit(directory: string): boolean {
 
 /** The real path of the linted tree for a working directory: its repository root, or the directory itself. */
 export function treeRootOf(cwd: string): string {
+  return treeOf(cwd).real;
+}
+
+/** The linted tree as named (under the working directory's own spelling) and as its real path. */
+export interface Tree {
+  root: string;
+  real: string;
+}
+
+export function treeOf(cwd: string): Tree {
   const root = repositoryRootOf(cwd) ?? resolve(cwd);
-  return realPathOrSelf(root);
+  return { root, real: realPathOrSelf(root) };
+}
+
+/** Whether a path (as named, not resolved) lies in the tree. */
+export function namesInside(tree: Tree, path: string): boolean {
+  const absolute = resolve(path);
+  return isWithin(tree.root, absolute) || isWithin(tree.real, absolute);
 }
 
 /** Whether `path` (already a real path) is `root` or lies below it. */

@@ -1,22 +1,51 @@
 // Writing an output file (report, baseline, cache) so that a reader never sees half of it: write a
 // temporary file beside it, then rename. Devices and FIFOs are written in place.
+//
+// In the linted tree (untrusted, docs/security.md) a committed symlink must not redirect the write:
+// `elb-lint.sarif -> ~/.bashrc` would otherwise overwrite that file. There a link that leads out
+// of the tree (or nowhere) is replaced itself (the rename puts the new file where the link was),
+// and a file whose directory leads out of the tree through a symlink is refused. Outside the tree the user's own links are followed
+// (`-f sarif=/dev/stdout`).
 
-import { closeSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
+import { isWithin, namesInside, realPathOf, type Tree } from './repository.js';
 
 /** Contents whole, or in pieces (a large report is never one string). */
 export type Contents = string | Iterable<string>;
 
-export function writeAtomically(file: string, contents: Contents): void {
+export function writeAtomically(file: string, contents: Contents, tree?: Tree): void {
+  const inTree = tree !== undefined && namesInside(tree, file);
+  if (inTree) {
+    const directory = nearestDirectory(dirname(file));
+    const real = realPathOf(directory);
+    if (real === undefined || !isWithin(tree.real, real)) {
+      throw Object.assign(new Error(`${file}: its directory leads out of the repository through a symlink; not written`), { code: 'EOUTSIDE' });
+    }
+    // A link to a file inside the tree is followed (and kept); one that leads out of it, or
+    // nowhere (the write would create its target), is replaced by the file itself.
+    if (lstatOrUndefined(file)?.isSymbolicLink()) {
+      const target = realPathOf(file);
+      if (target === undefined || !isWithin(tree.real, target)) {
+        replace(file, contents);
+        return;
+      }
+    }
+  }
   const existing = statOrUndefined(file);
   if (existing?.isDirectory()) throw Object.assign(new Error(`${file} is a directory`), { code: 'EISDIR' });
   if (existing && !existing.isFile()) {
     // /dev/null, /dev/stdout, a FIFO: write straight to it. A rename would replace the device.
-    writeTo(file, 'w', contents);
+    // Opened without blocking: a FIFO nobody reads is an error (ENXIO), not a run that hangs.
+    writeTo(file, constants.O_WRONLY | (constants.O_NONBLOCK ?? 0), contents);
     return;
   }
-  // Through a symlink, replace the file it points to and keep the link.
-  const target = existing ? realpathSync(file) : file;
+  // Outside the tree, through a symlink, replace the file it points to and keep the link.
+  replace(existing ? realpathSync(file) : file, contents);
+}
+
+/** A temporary file beside `target`, renamed over it. */
+function replace(target: string, contents: Contents): void {
   mkdirSync(dirname(target), { recursive: true });
   const temporary = `${target}.${process.pid}.${Date.now().toString(36)}.tmp`;
   try {
@@ -28,7 +57,14 @@ export function writeAtomically(file: string, contents: Contents): void {
   }
 }
 
-function writeTo(file: string, flag: 'w' | 'wx', contents: Contents): void {
+/** The directory itself, or its nearest ancestor that exists (the write creates the rest). */
+function nearestDirectory(directory: string): string {
+  for (let current = directory; ; current = dirname(current)) {
+    if (lstatOrUndefined(current) !== undefined || dirname(current) === current) return current;
+  }
+}
+
+function writeTo(file: string, flag: 'wx' | number, contents: Contents): void {
   const fd = openSync(file, flag);
   try {
     for (const piece of inPieces(contents)) writeFully(fd, piece);
@@ -39,8 +75,18 @@ function writeTo(file: string, flag: 'w' | 'wx', contents: Contents): void {
 
 function writeFully(fd: number, text: string): void {
   const bytes = Buffer.from(text);
-  for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+  for (let written = 0; written < bytes.length; ) {
+    try {
+      written += writeSync(fd, bytes, written);
+    } catch (error) {
+      // A pipe opened without blocking is full: wait for the reader a little.
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(PAUSE, 0, 0, 10);
+    }
+  }
 }
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /** Small pieces gathered into writes of about 64 KiB: one system call each, not one per file. */
 export function* inPieces(contents: Contents, size = 64 * 1024): Generator<string> {
@@ -57,6 +103,14 @@ export function* inPieces(contents: Contents, size = 64 * 1024): Generator<strin
     }
   }
   if (pending !== '') yield pending;
+}
+
+function lstatOrUndefined(file: string): Stats | undefined {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 function statOrUndefined(file: string): Stats | undefined {

@@ -3,12 +3,14 @@
 // with the same run without the cache (exit code and report); `--debug` says how many files came
 // from the cache ("linted them at … ms (N from the cache)"), which proves what was linted again.
 
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, type CliResult, type JsonReport } from './helpers.js';
+import { runCli as runCliAnywhere, type CliResult, type JsonReport } from './helpers.js';
+import { createHash, createHmac } from 'node:crypto';
 
 const ROOT = join(import.meta.dirname, '..');
 const example = (path: string) => readFileSync(join(ROOT, 'examples', path), 'utf8');
@@ -25,9 +27,12 @@ const CACHE = '.elb-lint-cache';
 const FOUND = 6;
 
 let work: string;
+/** Where this machine keeps the cache key (ELB_LINT_CACHE_KEY_DIR), outside the linted tree. */
+let keys: string;
 let servers: Server[] = [];
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'elb-lint-cache-'));
+  keys = mkdtempSync(join(tmpdir(), 'elb-lint-cache-keys-'));
   write('templates/shop-lb.json', SHOP_LB);
   write('templates/web-pool.json', POOL);
   write('templates/slow-pool.json', SLOW_POOL);
@@ -40,7 +45,31 @@ afterEach(async () => {
   await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
   servers = [];
   rmSync(work, { recursive: true, force: true });
+  rmSync(keys, { recursive: true, force: true });
 });
+
+/** A run on this machine: its cache key is in `keys`, never in the user's home. */
+function runCli(args: string[], options: Parameters<typeof runCliAnywhere>[1]): Promise<CliResult> {
+  return runCliAnywhere(args, { ...options, env: { ELB_LINT_CACHE_KEY_DIR: keys, ...options.env } });
+}
+
+/** A cache file's parts: the authenticated body, as the CLI writes it. */
+interface CacheBody {
+  key: string;
+  entries: Record<string, { hash: string; outcome: { status: string; findings?: unknown[]; reason?: string } }>;
+}
+
+function cacheBody(): CacheBody {
+  const file = JSON.parse(read(CACHE)) as { version: number; body: CacheBody };
+  expect(file.version).toBe(2);
+  return file.body;
+}
+
+/** A cache file for a body, authenticated with this machine's key (or another), as the CLI writes it. */
+function signedCache(body: string, key = readFileSync(join(keys, 'cache-key'), 'utf8').trim()): string {
+  const mac = createHmac('sha256', Buffer.from(key, 'hex')).update(body).digest('base64url');
+  return `{"version":2,"mac":"${mac}","body":${body}}`;
+}
 
 function write(path: string, text: string | Uint8Array): void {
   mkdirSync(dirname(join(work, path)), { recursive: true });
@@ -251,13 +280,13 @@ describe('a corrupt or foreign cache file counts as empty', () => {
     expect(result.stderr).not.toContain('internal error');
     expect(counts(result)).toEqual({ found: FOUND, fromCache: 0 });
     expect(seen(result)).toEqual(seen(await fresh(['templates'])));
-    expect(JSON.parse(read(CACHE))).toMatchObject({ version: 1 });
+    expect(JSON.parse(read(CACHE))).toMatchObject({ version: 2 });
     expect(counts(await cached(['templates'])).fromCache).toBe(FOUND);
   });
 
   it('entries of the wrong shape under the right key are ignored, one by one', async () => {
     await cached(['templates']);
-    const file = JSON.parse(read(CACHE)) as { version: number; key: string; entries: Record<string, { hash: string; outcome: unknown }> };
+    const file = cacheBody();
     const paths = Object.keys(file.entries);
     expect(paths).toHaveLength(FOUND);
     const wrong: ((hash: string) => unknown)[] = [
@@ -272,7 +301,7 @@ describe('a corrupt or foreign cache file counts as empty', () => {
       const entry = file.entries[path]!;
       (file.entries as Record<string, unknown>)[path] = wrong[index % wrong.length]!(entry.hash);
     });
-    write(CACHE, JSON.stringify(file));
+    write(CACHE, signedCache(JSON.stringify(file)));
     const result = await cached(['templates']);
     expect(result.stderr).not.toContain('internal error');
     expect(counts(result)).toEqual({ found: FOUND, fromCache: 0 });
@@ -281,10 +310,10 @@ describe('a corrupt or foreign cache file counts as empty', () => {
 
   it('__proto__ and constructor keys neither crash it nor pollute Object.prototype', async () => {
     await cached(['templates']);
-    const { key, entries } = JSON.parse(read(CACHE)) as { key: string; entries: Record<string, unknown> };
+    const { key, entries } = cacheBody();
     const entryTexts = JSON.stringify(entries).slice(1, -1);
     const shaped = '{"hash":"x","polluted":"entry","outcome":{"status":"skipped","reason":"r","__proto__":{"polluted":"outcome"}}}';
-    write(CACHE, `{"__proto__":{"polluted":"top"},"version":1,"key":${JSON.stringify(key)},"entries":{"__proto__":${shaped},"constructor":{"prototype":{"polluted":"constructor"}},${entryTexts}}}`);
+    write(CACHE, signedCache(`{"__proto__":{"polluted":"top"},"key":${JSON.stringify(key)},"entries":{"__proto__":${shaped},"constructor":{"prototype":{"polluted":"constructor"}},${entryTexts}}}`));
     try {
       const result = await cached(['templates']);
       expect(result.stderr).not.toContain('internal error');
@@ -295,7 +324,7 @@ describe('a corrupt or foreign cache file counts as empty', () => {
       write('templates/slow-pool.json', POOL);
       const written = await cached(['templates']);
       expect(counts(written)).toEqual({ found: FOUND, fromCache: FOUND - 1 });
-      expect(JSON.parse(read(CACHE))).toMatchObject({ version: 1, key });
+      expect(cacheBody()).toMatchObject({ key });
       const reread = await cached(['templates']);
       expect(counts(reread)).toEqual({ found: FOUND, fromCache: FOUND });
       expect(seen(reread)).toEqual(seen(await fresh(['templates'])));
@@ -310,10 +339,10 @@ describe('a corrupt or foreign cache file counts as empty', () => {
   // A cache file is an input like any other: a finding of the wrong shape makes its entry unusable.
   it('findings of the wrong shape under the right key and hash are ignored', async () => {
     await cached(['templates']);
-    const file = JSON.parse(read(CACHE)) as { entries: Record<string, { outcome: { status: string; findings?: unknown[] } }> };
+    const file = cacheBody();
     file.entries[join(work, 'templates/web-pool.json')]!.outcome.findings = [null];
     file.entries[join(work, 'templates/private-lb.json')]!.outcome.findings = [{ ruleId: 1, severity: 'bogus', line: 'a' }];
-    write(CACHE, JSON.stringify(file));
+    write(CACHE, signedCache(JSON.stringify(file)));
     const result = await cached(['templates']);
     expect(result.stderr).not.toContain('internal error');
     expect(seen(result)).toEqual(seen(await fresh(['templates'])));
@@ -446,3 +475,92 @@ async function makeUnreadable(path: string): Promise<void> {
     server.listen(file, done);
   });
 }
+
+// The linted tree is untrusted (docs/security.md): a pull request can commit a cache file. Every
+// input of the old cache key (version, working directory, configuration text) and every content
+// hash is predictable, so such a file could say that a bad template is clean.
+describe('a cache this machine did not write is worthless', () => {
+  /** The forgery: templates/web-pool.json becomes a bad template, and the cache claims it is still clean. */
+  function forge(): { body: CacheBody; bad: string } {
+    const body = cacheBody();
+    const path = join(work, 'templates/web-pool.json');
+    write('templates/web-pool.json', SHOP_LB);
+    body.entries[path]!.hash = createHash('sha1').update(readFileSync(path)).digest('base64');
+    expect(body.entries[path]!.outcome).toMatchObject({ status: 'linted', findings: [] });
+    return { body, bad: 'templates/web-pool.json' };
+  }
+
+  async function expectReported(bad: string): Promise<CliResult> {
+    const result = await cached(['templates']);
+    expect(seen(result)).toEqual(seen(await fresh(['templates'])));
+    expect(result.code).toBe(1);
+    expect(findings(result).filter((finding) => finding.startsWith(`${bad} `)).length).toBeGreaterThan(0);
+    return result;
+  }
+
+  it('a forged cache in the old format (key and hashes computed by the attacker) does not hide a bad template', async () => {
+    await cached(['templates']);
+    const { body, bad } = forge();
+    write(CACHE, JSON.stringify({ version: 1, key: body.key, entries: body.entries }));
+    const result = await expectReported(bad);
+    expect(counts(result).fromCache).toBe(0);
+  });
+
+  it('a cache signed with another key (another machine, or the attacker\'s own) is empty, and --debug says so', async () => {
+    await cached(['templates']);
+    const { body, bad } = forge();
+    write(CACHE, signedCache(JSON.stringify(body), 'ab'.repeat(32)));
+    const result = await expectReported(bad);
+    expect(counts(result).fromCache).toBe(0);
+    expect(result.stderr).toContain("elb-lint: cache .elb-lint-cache: it was not written by elb-lint with this machine's cache key (its authentication failed); starting with an empty cache");
+  });
+
+  it('an authentic cache with its body edited (the MAC kept) is empty', async () => {
+    await cached(['templates']);
+    const mac = (JSON.parse(read(CACHE)) as { mac: string }).mac;
+    const { body, bad } = forge();
+    write(CACHE, `{"version":2,"mac":"${mac}","body":${JSON.stringify(body)}}`);
+    expect(counts(await expectReported(bad)).fromCache).toBe(0);
+  });
+
+  it('the key is made on first use, mode 600 in a directory of mode 700, and kept', async () => {
+    const xdg = join(keys, 'xdg');
+    const run = (args: string[]) => runCliAnywhere(['--cache', '--debug', '-f', 'json', ...args], { cwd: work, env: { XDG_CACHE_HOME: xdg } });
+    await run(['templates']);
+    const keyFile = join(xdg, 'elb-lint', 'cache-key');
+    expect(readFileSync(keyFile, 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
+    if (process.platform !== 'win32') {
+      expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+      expect(statSync(join(xdg, 'elb-lint')).mode & 0o777).toBe(0o700);
+    }
+    const before = readFileSync(keyFile, 'utf8');
+    expect(counts(await run(['templates'])).fromCache).toBe(FOUND);
+    expect(readFileSync(keyFile, 'utf8')).toBe(before);
+    // Another key directory is another machine: the cache counts as empty there.
+    expect(counts(await cached(['templates'])).fromCache).toBe(0);
+  });
+
+  it('a key directory that cannot be made: a warning, and the run lints without the cache', async () => {
+    write('not-a-directory', 'x');
+    const result = await runCliAnywhere(['--cache', '-f', 'json', 'templates'], { cwd: work, env: { ELB_LINT_CACHE_KEY_DIR: join(work, 'not-a-directory', 'keys') } });
+    expect(seen(result)).toEqual(seen(await fresh(['templates'])));
+    expect(result.stderr).toMatch(/^elb-lint: cannot create the cache key in ".*keys": a part of the path is not a directory; linting without the cache\.\n$/);
+    expect(existsSync(join(work, CACHE))).toBe(false);
+  });
+
+  it.skipIf(process.platform === 'win32')('a cache file that is a symlink to /dev/zero, or a FIFO, is empty and never read', async () => {
+    symlinkSync('/dev/zero', join(work, CACHE));
+    const zero = await cached(['templates']);
+    expect(seen(zero)).toEqual(seen(await fresh(['templates'])));
+    expect(zero.stderr).toContain('cache .elb-lint-cache: cannot read it (it is not a regular file); starting with an empty cache');
+    // The link was replaced by the cache file itself, not written through.
+    expect(lstatSync(join(work, CACHE)).isFile()).toBe(true);
+    rmSync(join(work, CACHE));
+    expect(spawnSync('mkfifo', [join(work, CACHE)]).status).toBe(0);
+    // Spawned with a timeout: a FIFO opened without O_NONBLOCK waits for a writer forever.
+    const fifo = spawnSync(process.execPath, [join(ROOT, 'bin/elb-lint.js'), '--cache', '--debug', '-f', 'json', 'templates'], { cwd: work, encoding: 'utf8', timeout: 20_000, env: { ...process.env, ELB_LINT_CACHE_KEY_DIR: keys } });
+    expect(fifo.error).toBeUndefined();
+    expect(fifo.stdout).toBe((await fresh(['templates'])).stdout);
+    expect(fifo.stderr).toContain('cannot read it (it is not a regular file)');
+  });
+});

@@ -8,6 +8,7 @@ import { lint } from '../lint.js';
 import { isKind, KINDS, summarize, type Kind, type LintReport, type RuleMeta } from '../model.js';
 import { RULES } from '../rules/index.js';
 import { VERSION } from '../version.js';
+import { treeOf } from '../repository.js';
 import { ConfigError } from '../config/errors.js';
 import { loadConfiguration, printConfig } from '../config/load.js';
 import { parseCommandLine } from './parse-args.js';
@@ -95,7 +96,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const skipUnknownKind = options['skip-unknown-kind'] === true;
   for (const note of loaded.notes ?? []) debug?.(`configuration: ${note}`);
   debug?.(`configuration: ${loaded.config.source} (loaded at ${Math.round(started)} ms)`);
-  const cache = await cacheOption(options, io.cwd, loaded.config, { kind, skipUnknownKind });
+  const cache = await cacheOption(options, io, loaded.config, { kind, skipUnknownKind }, debug);
   const result = await lint({ cwd: io.cwd, paths: options._, config: loaded.config, kind, stdinFilename, readStdin: io.readStdin, debug, skipUnknownKind, onFile: progress.update, cache, shard: shardOption(options) });
   progress.clear();
   debug?.(`linted ${result.report.files.length} files in ${Math.round(performance.now() - started)} ms`);
@@ -131,12 +132,22 @@ function maxWarningsOption(options: ParsedOptions): number | undefined {
   return Number(value);
 }
 
-/** `--cache` / `--cache-location`: the result cache, loaded only when asked for. */
-async function cacheOption(options: ParsedOptions, cwd: string, config: ResolvedConfig, shaping: { kind: Kind | undefined; skipUnknownKind: boolean }): Promise<ResultCache | undefined> {
+/**
+ * `--cache` / `--cache-location`: the result cache, loaded only when asked for. Without its key
+ * (a home directory that cannot be written) the run goes on without a cache, and says so.
+ */
+async function cacheOption(options: ParsedOptions, io: Io, config: ResolvedConfig, shaping: { kind: Kind | undefined; skipUnknownKind: boolean }, debug: ((message: string) => void) | undefined): Promise<ResultCache | undefined> {
   const location = options['cache-location'];
   if (!options.cache && typeof location !== 'string') return undefined;
-  const { ResultCache, cacheKey } = await import('../cache.js');
-  return ResultCache.open(resolve(cwd, typeof location === 'string' ? location : DEFAULT_CACHE_FILE), cacheKey(VERSION, config, shaping));
+  const [{ ResultCache, cacheKey }, { cacheSecret, keyDirectory }] = await Promise.all([import('../cache.js'), import('../cache-secret.js')]);
+  const secret = cacheSecret(keyDirectory(io.env));
+  if (!secret.ok) {
+    io.stderr.write(`elb-lint: ${secret.reason}; linting without the cache.\n`);
+    return undefined;
+  }
+  const file = resolve(io.cwd, typeof location === 'string' ? location : DEFAULT_CACHE_FILE);
+  const note = (message: string) => debug?.(`cache ${typeof location === 'string' ? location : DEFAULT_CACHE_FILE}: ${message}`);
+  return ResultCache.open(file, cacheKey(VERSION, config, shaping), secret.key, treeOf(io.cwd), note);
 }
 
 function shardOption(options: ParsedOptions): { index: number; count: number } | undefined {

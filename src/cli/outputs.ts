@@ -7,6 +7,7 @@ import { FORMATS, isFormatName, loadReporter, type FormatName } from '../reporte
 import type { ReporterContext } from '../reporters/types.js';
 import { describeError } from '../input/discover.js';
 import { UsageError } from './main.js';
+import { treeOf } from '../repository.js';
 import { inPieces, writeAtomically } from '../write-file.js';
 
 export interface Output {
@@ -34,8 +35,10 @@ export function resolveOutputs(specs: readonly string[], cwd: string): Output[] 
 }
 
 /** Writes every report; returns the failures (the run then exits with 2). */
-export async function writeOutputs(outputs: readonly Output[], report: LintReport, context: ReporterContext, io: { stdout: { write(text: string): void } }): Promise<string[]> {
+export async function writeOutputs(outputs: readonly Output[], report: LintReport, context: ReporterContext, io: { cwd: string; stdout: { write(text: string): void } }): Promise<string[]> {
   const failures: string[] = [];
+  // A report file in the linted tree never writes through a committed symlink (write-file.ts).
+  const tree = treeOf(io.cwd);
   for (const output of outputs) {
     const reporter = await loadReporter(output.format);
     if (output.file === undefined) {
@@ -43,7 +46,7 @@ export async function writeOutputs(outputs: readonly Output[], report: LintRepor
       continue;
     }
     try {
-      writeAtomically(output.file, reporter(report, { ...context, color: false }));
+      writeAtomically(output.file, reporter(report, { ...context, color: false }), tree);
     } catch (error) {
       failures.push(`Cannot write the ${output.format} report to "${output.named}": ${describeError(error)}.`);
     }

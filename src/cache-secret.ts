@@ -1,0 +1,64 @@
+// The secret that authenticates `--cache` files (docs/security.md). A cache file lives in the
+// linted tree, where a pull request can plant one whose content hashes it computed itself; an
+// HMAC under a key the tree cannot read makes such a file worthless. The key lives in the user's
+// cache directory, created on first use (directory mode 700, file mode 600).
+
+import { closeSync, constants, linkSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { readConfigText } from './config/read-config.js';
+import { describeError } from './input/discover.js';
+
+export const KEY_FILE_NAME = 'cache-key';
+const KEY_BYTES = 32;
+
+/**
+ * Where the key is kept: `ELB_LINT_CACHE_KEY_DIR`, else `$XDG_CACHE_HOME/elb-lint`, else the
+ * platform's cache directory (`~/.cache/elb-lint`, `~/Library/Caches/elb-lint`,
+ * `%LOCALAPPDATA%\elb-lint`).
+ */
+export function keyDirectory(env: Readonly<Record<string, string | undefined>>, platform = process.platform): string {
+  if (env.ELB_LINT_CACHE_KEY_DIR) return env.ELB_LINT_CACHE_KEY_DIR;
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'elb-lint');
+  const home = env.HOME || homedir();
+  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'elb-lint');
+  if (platform === 'win32') return join(env.LOCALAPPDATA || join(home, 'AppData', 'Local'), 'elb-lint');
+  return join(home, '.cache', 'elb-lint');
+}
+
+/** The key, created when there is none yet; or why it cannot be had (the cache is then not used). */
+export function cacheSecret(directory: string): { ok: true; key: Buffer } | { ok: false; reason: string } {
+  const file = join(directory, KEY_FILE_NAME);
+  const existing = readKey(file);
+  if (existing) return { ok: true, key: existing };
+  try {
+    mkdirSync(directory, { recursive: true, mode: 0o700 });
+    // Written under a temporary name, then linked into place: of two runs creating it at once,
+    // one wins and the other reads the winner's key.
+    const temporary = join(directory, `${KEY_FILE_NAME}.${process.pid}.${Date.now().toString(36)}.tmp`);
+    const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+    try {
+      writeSync(fd, `${randomBytes(KEY_BYTES).toString('hex')}\n`);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      linkSync(temporary, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      rmSync(temporary, { force: true });
+    }
+  } catch (error) {
+    return { ok: false, reason: `cannot create the cache key in "${directory}": ${describeError(error)}` };
+  }
+  const created = readKey(file);
+  return created ? { ok: true, key: created } : { ok: false, reason: `"${file}" is not an elb-lint cache key (64 hexadecimal digits); delete it to have a new one made` };
+}
+
+function readKey(file: string): Buffer | undefined {
+  const read = readConfigText(file, 1024, 'a cache key');
+  const text = read.ok ? read.text.trim() : '';
+  return /^[0-9a-f]{64}$/.test(text) ? Buffer.from(text, 'hex') : undefined;
+}
