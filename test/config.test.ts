@@ -100,10 +100,13 @@ describe('finding the configuration', () => {
     // Which chunks of the built CLI a run loads (a module-resolution hook lists them; no timing).
     const hookSource = [
       "import { register } from 'node:module';",
-      'const hooks = `export async function resolve(specifier, context, next) {',
+      // Written with writeSync: the hooks run on their own thread, whose process.stderr may not be
+      // flushed before the CLI exits (a chunk would then be missing at random).
+      "const hooks = `import { writeSync } from 'node:fs';",
+      'export async function resolve(specifier, context, next) {',
       '  const resolved = await next(specifier, context);',
       "  const at = resolved.url.indexOf('/dist/chunks/');",
-      "  if (at >= 0) process.stderr.write('CHUNK ' + resolved.url.slice(at + 13).split('-').slice(0, -1).join('-') + String.fromCharCode(10));",
+      "  if (at >= 0) writeSync(2, 'CHUNK ' + resolved.url.slice(at + 13).split('-').slice(0, -1).join('-') + String.fromCharCode(10));",
       '  return resolved;',
       '}`;',
       "register('data:text/javascript,' + encodeURIComponent(hooks));",
