@@ -46,7 +46,8 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const run: LintRun = { report: { files: [], summary: summarize([]) }, failures: [...discovery.failures], warnings: [] };
   const readStdin = options.readStdin ?? (() => new Uint8Array());
   const files = options.shard ? inShard(discovery.files, options.shard) : discovery.files;
-  debug(`found ${files.length} file${files.length === 1 ? '' : 's'} to lint${options.shard ? ` in shard ${options.shard.index}/${options.shard.count}` : ''} at ${elapsed()}`);
+  const walked = discovery.directories > 0 ? ` (walked ${discovery.directories} director${discovery.directories === 1 ? 'y' : 'ies'})` : '';
+  debug(`found ${files.length} file${files.length === 1 ? '' : 's'} to lint${options.shard ? ` in shard ${options.shard.index}/${options.shard.count}` : ''}${walked} at ${elapsed()}`);
   const { cache } = options;
 
   const fileOptions: FileOptions = { config, kind: options.kind, skipUnknownKind: options.skipUnknownKind };

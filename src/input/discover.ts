@@ -5,6 +5,8 @@
 import { realpathSync, stat, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
+import { isWithin, namesInside, realPathOf, treeOf } from '../repository.js';
+import type { Walk } from './walk.js';
 
 export interface InputFile {
   /** How reports name the file: relative to the working directory, `/` separators. */
@@ -23,6 +25,8 @@ export interface Discovery {
   failures: string[];
   /** Files left out on purpose, for --debug. */
   skipped: { path: string; reason: string }[];
+  /** Directories read to expand directory arguments (each distinct directory once per argument). */
+  directories: number;
 }
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -30,7 +34,14 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 export async function discover(args: readonly string[], options: { cwd: string; config: ResolvedConfig; stdinFilename?: string }): Promise<Discovery> {
   const { cwd, config } = options;
   const byAbsolute = new Map<string, InputFile>();
-  const discovery: Discovery = { files: [], failures: [], skipped: [] };
+  const discovery: Discovery = { files: [], failures: [], skipped: [], directories: 0 };
+  const tree = treeOf(cwd);
+  /** A path in the tree that is a symlink out of it (the tree is untrusted, docs/security.md). */
+  const leadsOut = (absolute: string): string | undefined => {
+    if (!namesInside(tree, absolute)) return undefined;
+    const real = realPathOf(absolute);
+    return real !== undefined && !isWithin(tree.real, real) ? real : undefined;
+  };
   const toInput = (absolute: string, explicit: boolean): InputFile => ({
     path: displayPath(cwd, absolute),
     absolute,
@@ -58,14 +69,25 @@ export async function discover(args: readonly string[], options: { cwd: string; 
       if (code === 'ENOENT' && (await isGlob(arg))) {
         const matches = await globFiles(toPosix(arg), cwd, discovery.skipped);
         if (matches.length === 0) discovery.failures.push(`No files match the pattern "${arg}".`);
-        for (const match of matches) add(toInput(match, false));
+        for (const match of matches) {
+          const real = leadsOut(match);
+          if (real === undefined) add(toInput(match, false));
+          else discovery.skipped.push({ path: displayPath(cwd, match), reason: outsideReason(real) });
+        }
       } else {
         discovery.failures.push(`Cannot read "${arg}": ${describeError(stats)}.`);
       }
       continue;
     }
+    const real = leadsOut(absolute);
+    if (real !== undefined) {
+      discovery.failures.push(`Cannot read "${arg}": it is a symlink to ${real}, outside the repository; elb-lint does not follow it.`);
+      continue;
+    }
     if (stats.isDirectory()) {
-      for (const match of await expandDirectory(absolute, config, cwd, discovery.skipped)) add(toInput(match, false));
+      const walk = await expandDirectory(absolute, config, cwd, tree.real, discovery.skipped);
+      discovery.directories += walk.directories;
+      for (const match of walk.files) add(toInput(match, false));
       continue;
     }
     const input = toInput(absolute, true);
@@ -84,7 +106,7 @@ export async function discover(args: readonly string[], options: { cwd: string; 
 }
 
 /** A directory expands to the include globs (relative to the config's base), minus the ignores. */
-async function expandDirectory(directory: string, config: ResolvedConfig, cwd: string, skipped: Discovery['skipped']): Promise<string[]> {
+async function expandDirectory(directory: string, config: ResolvedConfig, cwd: string, boundary: string, skipped: Discovery['skipped']): Promise<Walk> {
   const fromBase = toPosix(relative(config.baseDir, directory));
   const inside = fromBase === '' || (!fromBase.startsWith('../') && fromBase !== '..' && !isAbsolute(fromBase));
   const { walkDirectory } = await import('./walk.js');
@@ -94,6 +116,7 @@ async function expandDirectory(directory: string, config: ResolvedConfig, cwd: s
     include: config.include,
     isIgnored: inside ? config.isIgnored : () => false,
     base: inside ? config.baseDir : directory,
+    boundary,
     onSkip: (path, reason) => skipped.push({ path: displayPath(cwd, path), reason }),
   });
 }
@@ -151,6 +174,11 @@ function loopSafeFileSystem(cwd: string, skipped: Discovery['skipped']) {
       });
     },
   };
+}
+
+/** Why a symlink out of the repository is left out, for --debug. */
+export function outsideReason(real: string): string {
+  return `a symlink to ${real}, outside the repository; not followed`;
 }
 
 async function isGlob(arg: string): Promise<boolean> {

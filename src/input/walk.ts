@@ -4,11 +4,20 @@
 // `node_modules` and `.git` without reading them. Dotfiles and dot-folders (`.deploy/lb.json`,
 // `.github/elb/…`) are walked like any other (output.md). Command-line globs still go through
 // fast-glob.
+//
+// The tree is untrusted (docs/security.md), and its symlinks with it. Each real directory is
+// walked once, known by device and inode: a chain of directories each holding two links to the
+// next (2^k paths), links to ancestors, `ln -s / root` or `/proc/self` cost one visit per distinct
+// directory. Plain directories are walked before any symlinked one, so a file is named by its own
+// path rather than through a link. A symlink whose real path lies outside the repository (the
+// boundary) is not followed at all: a planted `secret.json -> ../../.aws/credentials` must not
+// end up in a report or a CI log.
 
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { join, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { toPosix } from './discover.js';
+import { isWithin, realPathOf } from '../repository.js';
+import { outsideReason, toPosix } from './discover.js';
 
 export interface WalkOptions {
   /** Globs a file must match, relative to `base`. */
@@ -17,20 +26,41 @@ export interface WalkOptions {
   isIgnored: (relativePath: string) => boolean;
   /** The directory the globs are relative to (the directory walked, or an ancestor of it). */
   base: string;
-  /** A directory left out (a symlink loop, an unreadable directory), for --debug. */
+  /** The real path that symlinks must stay within (the repository root, or the working directory). */
+  boundary: string;
+  /** A file or directory left out (a symlink out of the repository, a directory walked already, an unreadable directory), for --debug. */
   onSkip: (path: string, reason: string) => void;
+}
+
+export interface Walk {
+  files: string[];
+  /** How many directories were read: each distinct directory once. */
+  directories: number;
 }
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 
-export function walkDirectory(directory: string, options: WalkOptions): string[] {
+export function walkDirectory(directory: string, options: WalkOptions): Walk {
   const include = picomatch([...options.include], { dot: true });
   const prefixLength = options.base.endsWith(sep) ? options.base.length : options.base.length + 1;
   const relativeOf = (absolute: string) => toPosix(absolute.slice(prefixLength));
   const found: string[] = [];
-  const pending: { path: string; ancestors: readonly string[] }[] = [{ path: directory, ancestors: [realPathOf(directory) ?? directory] }];
-  while (pending.length > 0) {
-    const { path, ancestors } = pending.pop()!;
+  /** Device and inode of every directory read, with the path it was read under. */
+  const visited = new Map<string, string>();
+  const plain: string[] = [directory];
+  const linked: string[] = [];
+  for (let path = plain.pop(); path !== undefined; path = plain.pop() ?? linked.shift()) {
+    const identity = identityOf(path);
+    if (identity === undefined) {
+      options.onSkip(path, 'cannot read the directory (it vanished)');
+      continue;
+    }
+    const first = visited.get(identity);
+    if (first !== undefined) {
+      options.onSkip(path, `the same directory as ${first}, which is walked already; not walked again`);
+      continue;
+    }
+    visited.set(identity, path);
     let entries: Dirent[];
     try {
       entries = readdirSync(path, { withFileTypes: true });
@@ -53,30 +83,32 @@ export function walkDirectory(directory: string, options: WalkOptions): string[]
       }
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
+      const isLink = entry.isSymbolicLink();
+      if (isLink) {
         const target = statOrUndefined(absolute);
         isDirectory = target?.isDirectory() ?? false;
         isFile = target?.isFile() ?? false;
+        if (isDirectory || isFile) {
+          const real = realPathOf(absolute);
+          if (real === undefined) {
+            options.onSkip(absolute, 'cannot resolve the symlink');
+            continue;
+          }
+          if (!isWithin(options.boundary, real)) {
+            if (isDirectory || include(relative)) options.onSkip(absolute, outsideReason(real));
+            continue;
+          }
+        }
       }
       if (isDirectory) {
-        const real = entry.isSymbolicLink() ? realPathOf(absolute) : join(ancestors[ancestors.length - 1]!, name);
-        if (real === undefined) {
-          options.onSkip(absolute, 'cannot resolve the symlink');
-          continue;
-        }
-        // A symlink back to a directory being walked would list its files again and again.
-        if (entry.isSymbolicLink() && ancestors.includes(real)) {
-          options.onSkip(absolute, `a symlink loop (it leads back to ${real}); not followed`);
-          continue;
-        }
-        pending.push({ path: absolute, ancestors: [...ancestors, real] });
+        (isLink ? linked : plain).push(absolute);
       } else if (include(relative)) {
         if (isFile) found.push(absolute);
-        else options.onSkip(absolute, entry.isSymbolicLink() && !isDirectory ? 'a symlink to nothing or to something that is not a regular file' : 'not a regular file');
+        else options.onSkip(absolute, isLink ? 'a symlink to nothing or to something that is not a regular file' : 'not a regular file');
       }
     }
   }
-  return found;
+  return { files: found, directories: visited.size };
 }
 
 function statOrUndefined(path: string) {
@@ -87,10 +119,12 @@ function statOrUndefined(path: string) {
   }
 }
 
-function realPathOf(path: string): string | undefined {
+/** A directory's device and inode (as bigints: inode numbers can exceed 2^53). */
+function identityOf(path: string): string | undefined {
   try {
-    return realpathSync(path);
+    const stats = statSync(path, { bigint: true });
+    return `${stats.dev}:${stats.ino}`;
   } catch {
-    return dirname(path) === path ? path : undefined;
+    return undefined;
   }
 }
