@@ -35,7 +35,7 @@ describe('the search stops at the repository root', () => {
   });
 
   it('also when .git is a file (a worktree or submodule), and from a subdirectory of the repository', async () => {
-    const cwd = project({ '.elb-lint.yaml': TURN_OFF, 'repo/.git': 'gitdir: ../elsewhere\n', 'repo/templates/lb.json': BAD_LB });
+    const cwd = project({ 'rules.yaml': TURN_OFF, 'repo/.git': 'gitdir: ../elsewhere\n', 'repo/templates/lb.json': BAD_LB });
     expect((await ruleIds(['lb.json'], join(cwd, 'repo', 'templates'))).ids).toEqual(['schema/unknown-field']);
   });
 
