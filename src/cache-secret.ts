@@ -3,10 +3,11 @@
 // HMAC under a key the tree cannot read makes such a file worthless. The key lives in the user's
 // cache directory, created on first use (directory mode 700, file mode 600).
 
-import { closeSync, constants, linkSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { closeSync, constants, existsSync, linkSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { isWithin, namesInside, realPathOf, type Tree } from './repository.js';
 import { readConfigText } from './config/read-config.js';
 import { describeError } from './input/discover.js';
 
@@ -27,8 +28,31 @@ export function keyDirectory(env: Readonly<Record<string, string | undefined>>, 
   return join(home, '.cache', 'elb-lint');
 }
 
+export type Secret = { ok: true; key: Buffer } | { ok: false; reason: string };
+
+/**
+ * The key for a run: `ELB_LINT_CACHE_KEY` (a CI secret, for runners that cannot keep a directory
+ * outside the checkout), else the key file in `keyDirectory(env)`. A key directory inside the
+ * linted repository is refused: a pull request could commit a key there along with its cache.
+ */
+export function secretFor(env: Readonly<Record<string, string | undefined>>, tree: Tree): Secret {
+  if (env.ELB_LINT_CACHE_KEY) return { ok: true, key: createHash('sha256').update(env.ELB_LINT_CACHE_KEY).digest() };
+  const directory = resolve(keyDirectory(env));
+  const real = realPathOf(nearestExisting(directory));
+  if (namesInside(tree, directory) || (real !== undefined && isWithin(tree.real, real))) {
+    return { ok: false, reason: `the cache key directory "${directory}" lies inside the repository, where a pull request could plant a key; keep it outside (ELB_LINT_CACHE_KEY_DIR, XDG_CACHE_HOME) or use ELB_LINT_CACHE_KEY` };
+  }
+  return cacheSecret(directory);
+}
+
+function nearestExisting(path: string): string {
+  for (let current = path; ; current = dirname(current)) {
+    if (existsSync(current) || dirname(current) === current) return current;
+  }
+}
+
 /** The key, created when there is none yet; or why it cannot be had (the cache is then not used). */
-export function cacheSecret(directory: string): { ok: true; key: Buffer } | { ok: false; reason: string } {
+export function cacheSecret(directory: string): Secret {
   const file = join(directory, KEY_FILE_NAME);
   const existing = readKey(file);
   if (existing) return { ok: true, key: existing };

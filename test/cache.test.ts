@@ -541,11 +541,28 @@ describe('a cache this machine did not write is worthless', () => {
   });
 
   it('a key directory that cannot be made: a warning, and the run lints without the cache', async () => {
-    write('not-a-directory', 'x');
-    const result = await runCliAnywhere(['--cache', '-f', 'json', 'templates'], { cwd: work, env: { ELB_LINT_CACHE_KEY_DIR: join(work, 'not-a-directory', 'keys') } });
+    writeFileSync(join(keys, 'not-a-directory'), 'x');
+    const result = await runCliAnywhere(['--cache', '-f', 'json', 'templates'], { cwd: work, env: { ELB_LINT_CACHE_KEY_DIR: join(keys, 'not-a-directory', 'keys') } });
     expect(seen(result)).toEqual(seen(await fresh(['templates'])));
     expect(result.stderr).toMatch(/^elb-lint: cannot create the cache key in ".*keys": a part of the path is not a directory; linting without the cache\.\n$/);
     expect(existsSync(join(work, CACHE))).toBe(false);
+  });
+
+  it('a key directory inside the linted repository is refused: a pull request could plant a key there', async () => {
+    mkdirSync(join(work, '.git'));
+    write('.elb-lint-keys/cache-key', `${'ab'.repeat(32)}\n`);
+    const result = await runCliAnywhere(['--cache', '-f', 'json', 'templates'], { cwd: work, env: { ELB_LINT_CACHE_KEY_DIR: join(work, '.elb-lint-keys') } });
+    expect(seen(result)).toEqual(seen(await fresh(['templates'])));
+    expect(result.stderr).toContain('lies inside the repository, where a pull request could plant a key');
+    expect(existsSync(join(work, CACHE))).toBe(false);
+  });
+
+  it('ELB_LINT_CACHE_KEY (a CI secret) is the key when set: the same secret reads the cache, another does not', async () => {
+    const run = (secret: string) => runCliAnywhere(['--cache', '--debug', '-f', 'json', 'templates'], { cwd: work, env: { ELB_LINT_CACHE_KEY: secret, ELB_LINT_CACHE_KEY_DIR: keys } });
+    expect(counts(await run('first secret')).fromCache).toBe(0);
+    expect(counts(await run('first secret')).fromCache).toBe(FOUND);
+    expect(counts(await run('another secret')).fromCache).toBe(0);
+    expect(existsSync(join(keys, 'cache-key'))).toBe(false);
   });
 
   it.skipIf(process.platform === 'win32')('a cache file that is a symlink to /dev/zero, or a FIFO, is empty and never read', async () => {

@@ -139,15 +139,16 @@ function maxWarningsOption(options: ParsedOptions): number | undefined {
 async function cacheOption(options: ParsedOptions, io: Io, config: ResolvedConfig, shaping: { kind: Kind | undefined; skipUnknownKind: boolean }, debug: ((message: string) => void) | undefined): Promise<ResultCache | undefined> {
   const location = options['cache-location'];
   if (!options.cache && typeof location !== 'string') return undefined;
-  const [{ ResultCache, cacheKey }, { cacheSecret, keyDirectory }] = await Promise.all([import('../cache.js'), import('../cache-secret.js')]);
-  const secret = cacheSecret(keyDirectory(io.env));
+  const [{ ResultCache, cacheKey }, { secretFor }] = await Promise.all([import('../cache.js'), import('../cache-secret.js')]);
+  const tree = treeOf(io.cwd);
+  const secret = secretFor(io.env, tree);
   if (!secret.ok) {
     io.stderr.write(`elb-lint: ${secret.reason}; linting without the cache.\n`);
     return undefined;
   }
   const file = resolve(io.cwd, typeof location === 'string' ? location : DEFAULT_CACHE_FILE);
   const note = (message: string) => debug?.(`cache ${typeof location === 'string' ? location : DEFAULT_CACHE_FILE}: ${message}`);
-  return ResultCache.open(file, cacheKey(VERSION, config, shaping), secret.key, treeOf(io.cwd), note);
+  return ResultCache.open(file, cacheKey(VERSION, config, shaping), secret.key, tree, note);
 }
 
 function shardOption(options: ParsedOptions): { index: number; count: number } | undefined {
