@@ -102,6 +102,38 @@ describe('each real directory is walked once', () => {
   });
 });
 
+describe('command-line globs (fast-glob) are bounded the same way', () => {
+  function globbed(pattern: string): { files: string[]; stderr: string } {
+    const result = spawnSync(process.execPath, [CLI, '--debug', '--format', 'json', pattern], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
+    expect(result.error).toBeUndefined();
+    return { files: (JSON.parse(result.stdout) as { files: { path: string }[] }).files.map((file) => file.path), stderr: result.stderr };
+  }
+
+  it('the 2^30 chain: a symlink to a directory another symlink led to is not followed again', () => {
+    const depth = 30;
+    for (let level = 1; level <= depth; level++) {
+      write(`chain/${level}/pool.json`);
+      if (level < depth) {
+        link(`../${level + 1}`, `chain/${level}/left`);
+        link(`../${level + 1}`, `chain/${level}/right`);
+      }
+    }
+    const run = globbed('chain/**/*.json');
+    for (let level = 1; level <= depth; level++) expect(run.files).toContain(`chain/${level}/pool.json`);
+    // Each directory by its own name, and at most once more through the first link that reached it.
+    expect(run.files.length).toBeLessThan(2 * depth);
+    expect(run.stderr).toContain('which is walked already; not walked again');
+  });
+
+  it.skipIf(process.platform !== 'linux')('`ln -s / root` is not followed by a glob either', () => {
+    write('templates/pool.json');
+    link('/', 'root');
+    const run = globbed('**/*.json');
+    expect(run.files).toEqual(['templates/pool.json']);
+    expect(run.stderr).toContain('skipped root: a symlink to /, outside the repository; not followed');
+  });
+});
+
 describe('a symlink out of the repository is not followed', () => {
   // A planted link plus a policy that prints the matched value would put the secret in the CI log.
   const SECRET = '{"pool": {"name": "db_password=hunter2"}}\n';

@@ -5,7 +5,7 @@
 import { realpathSync, stat, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
-import { isWithin, namesInside, realPathOf, treeOf } from '../repository.js';
+import { isWithin, namesInside, realPathOf, treeOf, type Tree } from '../repository.js';
 import type { Walk } from './walk.js';
 
 export interface InputFile {
@@ -67,7 +67,7 @@ export async function discover(args: readonly string[], options: { cwd: string; 
     if (stats instanceof Error) {
       const code = (stats as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && (await isGlob(arg))) {
-        const matches = await globFiles(toPosix(arg), cwd, discovery.skipped);
+        const matches = await globFiles(toPosix(arg), cwd, tree, discovery.skipped);
         if (matches.length === 0) discovery.failures.push(`No files match the pattern "${arg}".`);
         for (const match of matches) {
           const real = leadsOut(match);
@@ -122,7 +122,7 @@ async function expandDirectory(directory: string, config: ResolvedConfig, cwd: s
 }
 
 /** A command-line glob, with fast-glob; the configuration's ignore globs are applied by the caller. */
-async function globFiles(pattern: string, cwd: string, skipped: Discovery['skipped']): Promise<string[]> {
+async function globFiles(pattern: string, cwd: string, tree: Tree, skipped: Discovery['skipped']): Promise<string[]> {
   const { default: fastGlob } = await import('fast-glob');
   const found = await fastGlob(pattern, {
     cwd,
@@ -131,7 +131,7 @@ async function globFiles(pattern: string, cwd: string, skipped: Discovery['skipp
     // Dotfiles and dot-folders are linted like any other file (output.md); only .git and node_modules are left out.
     dot: true,
     followSymbolicLinks: true,
-    fs: loopSafeFileSystem(cwd, skipped),
+    fs: loopSafeFileSystem(cwd, tree, skipped),
     suppressErrors: true,
     ignore: ALWAYS_IGNORED,
   });
@@ -141,11 +141,13 @@ async function globFiles(pattern: string, cwd: string, skipped: Discovery['skipp
 /**
  * fast-glob follows symlinked directories without noticing cycles: `d/up -> ..` lists every file
  * once per level until the kernel's ELOOP limit (40), and two such links make that 2^40 paths.
- * A symlink to a directory that is already an ancestor of the path being walked is not followed
- * (what `find -L` reports as a file system loop). Only symlinks reach this `stat`, so plain trees
- * pay nothing.
+ * Only symlinks reach this `stat`, so plain trees pay nothing. A symlinked directory is not
+ * followed when it leads back to an ancestor of the path being walked (what `find -L` reports as
+ * a file system loop), when another symlink already led to the same directory (device and inode:
+ * a chain of directories each holding two links to the next is then walked once, not 2^k times),
+ * or when it leads out of the repository.
  */
-function loopSafeFileSystem(cwd: string, skipped: Discovery['skipped']) {
+function loopSafeFileSystem(cwd: string, tree: Tree, skipped: Discovery['skipped']) {
   const realPaths = new Map<string, string | undefined>();
   const realPath = (path: string): string | undefined => {
     if (!realPaths.has(path)) {
@@ -157,19 +159,26 @@ function loopSafeFileSystem(cwd: string, skipped: Discovery['skipped']) {
     }
     return realPaths.get(path);
   };
+  const followed = new Map<string, string>();
+  const refuse = (path: string, stats: Stats, reason: string, callback: (error: NodeJS.ErrnoException | null, stats: Stats) => void) => {
+    skipped.push({ path: displayPath(cwd, path), reason });
+    callback(Object.assign(new Error(`${path}: not followed`), { code: 'ELOOP' }), stats);
+  };
   return {
     stat(path: string, callback: (error: NodeJS.ErrnoException | null, stats: Stats) => void): void {
       stat(path, (error, stats) => {
         if (error || !stats.isDirectory()) return callback(error, stats);
         const absolute = resolve(cwd, path);
         const target = realPath(absolute);
+        if (target !== undefined && namesInside(tree, absolute) && !isWithin(tree.real, target)) return refuse(absolute, stats, outsideReason(target), callback);
         for (let ancestor = dirname(absolute); target !== undefined; ancestor = dirname(ancestor)) {
-          if (realPath(ancestor) === target) {
-            skipped.push({ path: displayPath(cwd, absolute), reason: `a symlink loop (it leads back to ${displayPath(cwd, target)}); not followed` });
-            return callback(Object.assign(new Error(`${path}: symlink loop`), { code: 'ELOOP' }), stats);
-          }
+          if (realPath(ancestor) === target) return refuse(absolute, stats, `a symlink loop (it leads back to ${displayPath(cwd, target)}); not followed`, callback);
           if (dirname(ancestor) === ancestor) break;
         }
+        const identity = `${stats.dev}:${stats.ino}`;
+        const first = followed.get(identity);
+        if (first !== undefined && first !== absolute) return refuse(absolute, stats, `the same directory as ${displayPath(cwd, first)}, which is walked already; not walked again`, callback);
+        followed.set(identity, absolute);
         callback(null, stats);
       });
     },
