@@ -12,10 +12,10 @@
 // the size limit, is an empty cache.
 
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { readConfigText } from './config/read-config.js';
 import type { ResolvedConfig } from './config/types.js';
 import { describeError, type InputFile } from './input/discover.js';
+import { MAX_FILE_BYTES } from './engine/limits.js';
 import type { ReadOutcome } from './input/read.js';
 import type { FileOutcome } from './model.js';
 import type { FileResult } from './model.js';
@@ -159,11 +159,9 @@ export function cacheKey(version: string, config: ResolvedConfig, options: { kin
   hash.update(JSON.stringify(shaping));
   for (const source of config.sources ?? []) {
     hash.update(`\u0000${source}\u0000`);
-    try {
-      hash.update(readFileSync(source));
-    } catch {
-      hash.update('(unreadable)');
-    }
+    // Bounded and regular-only, like the configuration loading that read them a moment ago.
+    const read = readConfigText(source, MAX_FILE_BYTES);
+    hash.update(read.ok ? read.text : `(unreadable: ${read.reason})`);
   }
   return hash.digest('base64');
 }

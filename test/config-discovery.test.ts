@@ -163,6 +163,21 @@ describe('special files as extends and flavors never block or fill the memory', 
     }
   });
 
+  it('a FIFO where the configuration is looked for: .elb-lint.yaml is an error (exit 2), rules.yaml is passed over', () => {
+    const named = project({ ...GIT, 'lb.json': BAD_LB });
+    expect(spawnSync('mkfifo', [join(named, '.elb-lint.yaml')]).status).toBe(0);
+    const loud = spawnLint(['lb.json'], named);
+    expect(loud.error).toBeUndefined();
+    expect(loud.status).toBe(2);
+    expect(loud.stderr).toContain('.elb-lint.yaml: cannot read the configuration file: it is not a regular file.');
+    const shared = project({ ...GIT, 'lb.json': BAD_LB });
+    expect(spawnSync('mkfifo', [join(shared, 'rules.yaml')]).status).toBe(0);
+    const passed = spawnLint(['--debug', 'lb.json'], shared);
+    expect(passed.error).toBeUndefined();
+    expect(passed.status).toBe(1);
+    expect(passed.stderr).toContain('configuration: passed over rules.yaml: cannot read it: it is not a regular file');
+  });
+
   it('--flavors /dev/zero and a FIFO named with --flavors: exit 2, nothing read', () => {
     const cwd = project({ 'lb.json': BAD_LB });
     mkdirSync(join(cwd, 'fifo'));
