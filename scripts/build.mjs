@@ -1,5 +1,6 @@
 // Build: compile the request schemas into Ajv standalone validators (so no schema is compiled at
-// start-up), then bundle the CLI and the library with esbuild (shared chunks). Runs on `npm ci` (prepare) and before tests.
+// start-up), then bundle the CLI and the library with esbuild (shared chunks). Runs on `npm ci`
+// (prepare, through scripts/prepare.mjs) and before tests.
 // Every output is written to a temporary file and renamed, so a concurrent reader never sees half a file.
 
 import { spawnSync } from 'node:child_process';

@@ -110,10 +110,10 @@ describe('the npm package (what pre-commit and npm install)', () => {
   it('builds dist/ on prepare, and keeps npm pack quiet on stdout for pre-commit', () => {
     const manifest = readJson<{ bin: Record<string, string>; scripts: Record<string, string>; files: string[] }>(join(ROOT, 'package.json'));
     expect(manifest.bin['elb-lint']).toBe('bin/elb-lint.js');
-    expect(manifest.scripts.prepare).toContain('scripts/build.mjs');
+    expect(manifest.scripts.prepare).toBe('node scripts/prepare.mjs');
     expect(readFileSync(BIN, 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
-    // pre-commit reads the tarball name from `npm pack`'s stdout; npm >= 10.5 prints the prepare
-    // banner there unless lifecycle scripts run in the background (.npmrc).
+    // pre-commit 3.x reads the tarball name from `npm pack`'s stdout; npm >= 10.5 prints the
+    // prepare banner there unless lifecycle scripts run in the background (.npmrc).
     expect(npm(['config', 'get', 'foreground-scripts']).stdout.trim()).toBe('false');
   });
 });
