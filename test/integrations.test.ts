@@ -1,7 +1,8 @@
 // Where users meet elb-lint, each driven the way its user drives it: the pre-commit hooks (entry
-// run with the staged files as arguments), the npm package pre-commit installs, the GitHub Actions
-// and GitLab CI examples (their own command lines), and the problem matchers of VS Code and
-// GitHub Actions applied to real compact output.
+// run with the staged files as arguments; test/pre-commit.test.ts drives the real pre-commit),
+// the npm package pre-commit installs, the GitHub Actions and GitLab CI examples (their own
+// command lines), and the problem matchers of VS Code and GitHub Actions applied to real compact
+// output.
 
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
@@ -54,7 +55,12 @@ describe('pre-commit (.pre-commit-hooks.yaml)', () => {
     expect(hook('elb-lint').entry).toMatch(/^elb-lint .*--format compact/);
     expect(hook('elb-lint').entry).toContain('--skip-unknown-kind');
     expect(hook('elb-lint-http')).toMatchObject({ language: 'node', files: '\\.(http|rest)$', pass_filenames: true });
-    expect(selected(hook('elb-lint-http'), ['a.http', 'b.rest', 'c.json'])).toEqual(['a.http', 'b.rest']);
+    expect(hook('elb-lint-http').entry).toBe(hook('elb-lint').entry);
+  });
+
+  it('gives the .http hook .http and .rest files (the same format), nothing else', () => {
+    const staged = ['requests/create.http', 'api/pools.rest', 'templates/lb.json', 'notes.http.md', 'rest', 'x.restore'];
+    expect(selected(hook('elb-lint-http'), staged)).toEqual(['requests/create.http', 'api/pools.rest']);
   });
 
   it('passes a commit of request bodies among other JSON files', () => {
