@@ -103,8 +103,8 @@ async function bundle() {
 
 /**
  * The library's type declarations (dist/types), for the package's "types". Emitted when the
- * package is built for installing or packing (npm's prepare), or with --declarations; the test
- * run type-checks everything anyway and needs no declaration files.
+ * package is built for installing or packing (npm's prepare, but not for a global install), or
+ * with --declarations; the test run type-checks everything anyway and needs no declaration files.
  */
 function emitDeclarations() {
   const result = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
@@ -114,4 +114,6 @@ function emitDeclarations() {
 await generateValidators();
 await generateConfigValidator();
 await bundle();
-if (process.env.npm_lifecycle_event === 'prepare' || process.argv.includes('--declarations')) emitDeclarations();
+// A global install (`npm install -g`, as pre-commit 4 installs the hook) is only run, never imported.
+const forImporters = process.env.npm_lifecycle_event === 'prepare' && process.env.npm_config_global !== 'true';
+if (forImporters || process.argv.includes('--declarations')) emitDeclarations();
