@@ -9,23 +9,16 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** What scripts/build.mjs imports or runs. */
 const BUILD_TOOLS = ['esbuild', 'ajv', 'ajv-errors', 'typescript'];
 
+/** In this package's own node_modules: resolving would also find a copy in a parent folder. */
 function buildToolsInstalled() {
-  const require = createRequire(join(root, 'package.json'));
-  return BUILD_TOOLS.every((name) => {
-    try {
-      require.resolve(name);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  return BUILD_TOOLS.every((name) => existsSync(join(root, 'node_modules', name, 'package.json')));
 }
 
 /** A global install (`npm install -g` of a git URL or a directory), which npm prepares without devDependencies. */
@@ -41,11 +34,5 @@ function installBuildTools() {
   if (child.status !== 0) throw new Error(`installing the build's devDependencies failed: npm ci exited with ${child.status ?? child.signal}`);
 }
 
-if (!buildToolsInstalled()) {
-  if (!isGlobalInstall()) {
-    console.error(`elb-lint's build needs its devDependencies (${BUILD_TOOLS.join(', ')}): run \`npm ci\` first.`);
-    process.exit(1);
-  }
-  installBuildTools();
-}
+if (isGlobalInstall() && !buildToolsInstalled()) installBuildTools();
 await import('./build.mjs');
