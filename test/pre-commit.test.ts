@@ -145,12 +145,14 @@ describe.each(preCommits)('pre-commit hooks installed by %s', (preCommit) => {
     write(dir, 'templates/web-lb.json', LOAD_BALANCER);
     write(dir, 'templates/web-pool.json', POOL.replace('"delay": 5', '"delay": 60'));
     write(dir, 'requests/create-pool.http', POOL_REQUEST + POOL.replace('"max_retries": 3', '"max_retries": 20'));
+    write(dir, 'api/create-pool.rest', POOL_REQUEST + POOL.replace('"delay": 5', '"delay": 60'));
     const result = commit(dir);
     expect(result.code, result.output).not.toBe(0);
     expect(result.output).toMatch(/^elb-lint\.+Failed$/m);
-    expect(result.output).toMatch(/^elb-lint \(\.http request files\)\.+Failed$/m);
+    expect(result.output).toMatch(/^elb-lint \(\.http\/\.rest request files\)\.+Failed$/m);
     expect(result.output.match(/^\S+:\d+:\d+: (error|warning|info): .*$/gm)).toEqual([
       expect.stringMatching(/^templates\/web-pool\.json:28:7: error: healthmonitor\.delay is 60, .* \[pool\/healthmonitor-range\]$/),
+      expect.stringMatching(/^api\/create-pool\.rest:31:7: error: healthmonitor\.delay is 60, .* \[pool\/healthmonitor-range\]$/),
       expect.stringMatching(/^requests\/create-pool\.http:33:7: error: healthmonitor\.max_retries is 20, .* \[pool\/healthmonitor-range\]$/),
     ]);
     expect(commits(dir)).toBe(0);
@@ -163,10 +165,11 @@ describe.each(preCommits)('pre-commit hooks installed by %s', (preCommit) => {
     write(dir, 'templates/web-lb.json', LOAD_BALANCER);
     write(dir, 'templates/web-pool.json', POOL);
     write(dir, 'requests/create-pool.http', POOL_REQUEST + POOL);
+    write(dir, 'api/create-pool.rest', POOL_REQUEST + POOL);
     const result = commit(dir);
     expect(result.code, result.output).toBe(0);
     expect(result.output).toMatch(/^elb-lint\.+Passed$/m);
-    expect(result.output).toMatch(/^elb-lint \(\.http request files\)\.+Passed$/m);
+    expect(result.output).toMatch(/^elb-lint \(\.http\/\.rest request files\)\.+Passed$/m);
     expect(commits(dir)).toBe(1);
   }, COMMIT_TIMEOUT);
 });
