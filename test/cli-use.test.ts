@@ -136,9 +136,12 @@ describe('--max-warnings and --quiet', () => {
     expect(quiet.report.summary).toMatchObject({ errors: 1, warnings: 0 });
 
     const onlyWarnings = await runCli(['--quiet', 'warning.json'], { cwd: workspace.dir });
-    expect(onlyWarnings).toMatchObject({ code: 0, stdout: '✔ No problems in 1 file.\n' });
+    // Not "No problems": the warning is there, only not shown.
+    expect(onlyWarnings).toMatchObject({ code: 0, stdout: '✔ No errors in 1 file (1 warning not shown: --quiet).\n' });
     const gated = await runCli(['--quiet', '--max-warnings', '0', 'warning.json'], { cwd: workspace.dir });
     expect(gated.code).toBe(1);
+    expect(gated.stdout).toBe('✖ 1 warning (not shown: --quiet), more than --max-warnings 0 allows.\n');
+    expect(gated.stdout).not.toContain('No problems');
     expect(gated.stderr).toBe('elb-lint: 1 warning (not shown: --quiet), more than --max-warnings 0 allows.\n');
   });
 });

@@ -12,6 +12,7 @@ import { lint } from '../src/lint.js';
 import { builtinConfig } from '../src/config/builtin.js';
 import { MAX_FILE_BYTES } from '../src/engine/limits.js';
 import { MAX_DEPTH } from '../src/json/parse.js';
+import { MAX_FINDINGS_PER_FILE } from '../src/engine/cap.js';
 import { runCli, type JsonReport } from './helpers.js';
 import { validateReportSchema } from './fuzz-support.js';
 
@@ -313,14 +314,21 @@ describe('size and depth limits hold on every path', () => {
     }
   });
 
-  it('100,000 keys in one object: every one of the 100,000 unknown fields is reported, at its place', async () => {
+  it('100,000 keys in one object: the first 1,000 findings are kept, at their places, and one more counts the rest', async () => {
     const count = 100_000;
     const keys = Array.from({ length: count }, (_, index) => `"k${index}": ${index}`);
     const text = `{"pool": {\n${keys.join(',\n')}\n}}\n`;
     const { report } = await lintJson(['-', '--stdin-filename', 'keys.json'], WORK, text);
-    const unknown = findingsOf(report, 'keys.json').filter((f) => f.ruleId === 'schema/unknown-field');
-    expect(unknown.length).toBe(count);
-    expect(unknown.at(-1)).toMatchObject({ pointer: `/pool/k${count - 1}`, line: count + 1, column: 1 });
+    const findings = findingsOf(report, 'keys.json');
+    expect(findings.length).toBe(MAX_FINDINGS_PER_FILE + 1);
+    const [more, ...reversed] = [...findings].reverse();
+    const kept = reversed.reverse();
+    const unknown = kept.filter((f) => f.ruleId === 'schema/unknown-field');
+    // The kept ones are the first in report order: k0, k1, … each at its own line.
+    unknown.forEach((finding, index) => expect(finding).toMatchObject({ pointer: `/pool/k${index}`, line: index + 2, column: 1 }));
+    const dropped = count - unknown.length;
+    expect(more).toMatchObject({ ruleId: 'schema/unknown-field', severity: 'error', pointer: `/pool/k${unknown.length}`, line: unknown.length + 2 });
+    expect(more!.message).toBe(`${dropped.toLocaleString('en-US')} more findings in this file not shown (${dropped.toLocaleString('en-US')} schema/unknown-field): elb-lint keeps the first 1,000 per file. Fix these and lint again.`);
   });
 });
 

@@ -14,6 +14,7 @@ import { loadConfiguration, printConfig } from '../config/load.js';
 import { parseCommandLine } from './parse-args.js';
 import type { ParsedOptions } from './options.js';
 import { resolveOutputs, writeOutputs, type Output } from './outputs.js';
+import type { RunOutcome } from '../reporters/types.js';
 import { useColor } from './color.js';
 import { applyBaseline, baselineOption } from './baseline-option.js';
 import { createProgress, wantsProgress } from './progress.js';
@@ -104,16 +105,21 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const report = options.quiet ? errorsOnly(baselined.report) : baselined.report;
 
   const color = useColor(options, io);
-  const writeFailures = await writeOutputs(outputs, report, { rules: loaded.rules, toolVersion: VERSION, color }, io);
+  // Warnings count for --max-warnings even when --quiet leaves them out of the report (as ESLint).
+  const warnings = baselined.report.summary.warnings;
+  const outcome: RunOutcome = {
+    failed: result.failures.length + baselined.failures.length > 0,
+    hiddenWarnings: warnings - report.summary.warnings,
+    ...(maxWarnings !== undefined && warnings > maxWarnings && { warningsOverLimit: { warnings, limit: maxWarnings } }),
+  };
+  const writeFailures = await writeOutputs(outputs, report, { rules: loaded.rules, toolVersion: VERSION, color, outcome }, io);
   debug?.(`reports written at ${Math.round(performance.now())} ms`);
   for (const warning of [...result.warnings, ...baselined.messages]) io.stderr.write(`elb-lint: ${warning}\n`);
   const failures = [...result.failures, ...baselined.failures, ...writeFailures];
   for (const failure of failures) io.stderr.write(`elb-lint: ${failure}\n`);
   if (failures.length > 0) return 2;
   if (report.summary.errors > 0) return 1;
-  // Warnings count for --max-warnings even when --quiet leaves them out of the report (as ESLint).
-  const warnings = baselined.report.summary.warnings;
-  if (maxWarnings !== undefined && warnings > maxWarnings) {
+  if (outcome.warningsOverLimit) {
     io.stderr.write(`elb-lint: ${warnings} warning${warnings === 1 ? '' : 's'}${options.quiet ? ' (not shown: --quiet)' : ''}, more than --max-warnings ${maxWarnings} allows.\n`);
     return 1;
   }

@@ -9,7 +9,7 @@ import { isObject } from '../json/pointer.js';
 import type { Kind, SeveritySetting } from '../model.js';
 import { isWithin, realPathOf, treeRootOf } from '../repository.js';
 import { RULES } from '../rules/index.js';
-import { closest, didYouMean } from '../text/suggest.js';
+import { didYouMean, Suggester } from '../text/suggest.js';
 import { DEFAULT_INCLUDE, DEFAULT_PLACEHOLDERS, placeholderTest } from './builtin.js';
 import { ConfigError, displayPath, type ConfigProblem } from './errors.js';
 import { CONFIG_KEYS } from './find.js';
@@ -105,6 +105,7 @@ export async function loadConfigFile(file: string, text: string, options: FileCo
       policyInputs.set(definition.name, { definition, problem: (sub, message, part) => problem([...at, ...sub], message, part) });
     });
 
+    let suggester: Suggester | undefined; // indexed once (after the policies) for every unknown ID of the file
     const severities = (map: Record<string, SeveritySetting> | undefined, path: YamlPath, into: Map<string, SeveritySetting>) => {
       for (const [id, severity] of Object.entries(map ?? {})) {
         if (knownIds.has(id)) {
@@ -114,7 +115,7 @@ export async function loadConfigFile(file: string, text: string, options: FileCo
         const hint = id.startsWith('policy/')
           ? ` No policy named "${id.slice('policy/'.length)}" is defined in this file or in the files it extends.`
           : '';
-        problem([...path, id], `unknown rule "${id}".${didYouMean(closest(id, knownIds, 3))}${hint}`, 'key');
+        problem([...path, id], `unknown rule "${id}".${didYouMean((suggester ??= new Suggester(knownIds, 3)).closest(id))}${hint}`, 'key');
       }
     };
     severities(raw.rules, ['rules'], layerRules);

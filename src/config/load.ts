@@ -11,7 +11,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { recommendedPreset } from '../docs/catalog.js';
 import type { SeveritySetting } from '../model.js';
 import { RULES } from '../rules/index.js';
-import { closest, didYouMean } from '../text/suggest.js';
+import { closest, didYouMean, Suggester } from '../text/suggest.js';
 import { DEFAULT_INCLUDE, DEFAULT_PLACEHOLDERS, placeholderTest } from './builtin.js';
 import { ConfigError, displayPath, type ConfigProblem } from './errors.js';
 import { findConfigFile } from './find.js';
@@ -60,8 +60,9 @@ export async function loadConfiguration(options: LoadOptions): Promise<LoadedCon
   }
 
   const known = new Set<string>([...RULES.map((rule) => rule.id), ...model.policies.map((policy) => policy.ruleId)]);
+  const suggester = new Suggester(known, 3);
   for (const [id, written] of ruleOptionIds(options.rules ?? [])) {
-    if (!known.has(id)) problems.push({ file: undefined, message: `--rule ${written}: unknown rule "${id}".${didYouMean(closest(id, known, 3))}` });
+    if (!known.has(id)) problems.push({ file: undefined, message: `--rule ${written}: unknown rule "${id}".${didYouMean(suggester.closest(id))}` });
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const loaded = resolveModel(model);

@@ -2,7 +2,7 @@
 // ("billion laughs") is on; tags other than YAML's core ones, several documents, duplicate keys
 // and reserved JavaScript property names as keys are problems with a line and column.
 
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ConfigProblem } from './errors.js';
 import { RESERVED_NAMES } from './jsonpath.js';
 
@@ -48,6 +48,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     },
   });
 
+  const keyIndexes: KeyIndexes = new WeakMap();
   let value: unknown;
   if (problems.length === 0) {
     try {
@@ -71,18 +72,34 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     file,
     value,
     problems,
-    at: (path, part = 'value') => position(offsetAt(doc, path, part)),
+    at: (path, part = 'value') => position(offsetAt(doc, path, part, keyIndexes)),
   };
 }
 
-function offsetAt(doc: Document, path: YamlPath, part: 'key' | 'value'): number {
+/** A map's pairs by key text, built on first use: a problem per key of a 5,000-key map must not search it 5,000 times. */
+type KeyIndexes = WeakMap<YAMLMap, Map<string, Pair>>;
+
+function pairAt(map: YAMLMap, key: string, indexes: KeyIndexes): Pair | undefined {
+  let index = indexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      const text = isScalar(item.key) ? String(item.key.value) : undefined;
+      if (text !== undefined && !index.has(text)) index.set(text, item as Pair);
+    }
+    indexes.set(map, index);
+  }
+  return index.get(key);
+}
+
+function offsetAt(doc: Document, path: YamlPath, part: 'key' | 'value', indexes: KeyIndexes): number {
   let node: unknown = doc.contents;
   let key: Node | undefined;
   let last = 0;
   for (const segment of path) {
     if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = pairAt(node, String(segment), indexes);
       if (!pair) break;
       key = pair.key as Node;
       last = key.range?.[0] ?? last;

@@ -7,7 +7,8 @@ import { decodeBody } from '../input/decode.js';
 import { parseHttpFile, type HttpRequestBody } from '../input/http-file.js';
 import { looksLikeRequest } from '../input/kind.js';
 import { LineIndex } from '../json/line-index.js';
-import { compareFindings, type FileOutcome, type Finding, type Kind } from '../model.js';
+import { type FileOutcome, type Finding, type Kind } from '../model.js';
+import { FindingCap } from './cap.js';
 import parseInvalidJson, { invalidJsonMessage } from '../rules/parse/invalid-json.js';
 import inputUnknownKind, { unknownRequestFileMessage } from '../rules/input/unknown-kind.js';
 import { formatBytes, HEAD_BYTES, MAX_FILE_BYTES } from './limits.js';
@@ -78,7 +79,7 @@ export function lintFileContent(file: FileIdentity, content: FileContent, option
   const http = isHttpPath(file.path) ? parseHttpFile(decoded.text) : undefined;
   const text = http?.text ?? decoded.text;
   const bodies: readonly HttpRequestBody[] = http?.requests ?? [{ start: 0, end: text.length, kind: undefined, line: 1 }];
-  const findings: Finding[] = [];
+  const kept = new FindingCap();
   const kinds = new Set<Kind | null>();
   const skipped: string[] = [];
   for (const body of bodies) {
@@ -97,8 +98,7 @@ export function lintFileContent(file: FileIdentity, content: FileContent, option
     if (result.status === 'skipped') skipped.push(fromBody ? `line ${body.line}: the URL does not say which request it is, and the body is ${result.reason}` : result.reason);
     else {
       kinds.add(result.kind);
-      // Not push(...findings): a body with hundreds of thousands of findings would overflow the stack.
-      for (const finding of result.findings) findings.push(finding);
+      for (const finding of result.findings) kept.add(finding);
     }
   }
   if (kinds.size === 0) {
@@ -107,8 +107,8 @@ export function lintFileContent(file: FileIdentity, content: FileContent, option
     if (!explicit || !http) return { status: 'skipped', reason };
     return linted(file, null, fileLevelFinding(settings, inputUnknownKind.id, unknownRequestFileMessage(reason), { line: 1, column: 1 }));
   }
-  findings.sort(compareFindings);
-  const result = { path: file.path, kind: kinds.size === 1 ? ([...kinds][0] as Kind | null) : null, findings };
+  // At most MAX_FINDINGS_PER_FILE, in report order, and one that counts the rest (cap.ts).
+  const result = { path: file.path, kind: kinds.size === 1 ? ([...kinds][0] as Kind | null) : null, findings: kept.findings() };
   return skipped.length > 0 ? { status: 'linted', result, skippedRequests: skipped } : { status: 'linted', result };
 }
 

@@ -1,7 +1,10 @@
 // GitHub Actions workflow commands: one annotation per finding.
-// Escaping follows @actions/core: data escapes % CR LF; properties also escape : and ,.
+// Escaping follows @actions/core: data escapes % CR LF; properties also escape : and ,. Before
+// that, control characters from the linted files (ESC, BEL, CR, LF, bidi overrides) are written
+// as escapes (printable): a body can neither colour the log nor start a workflow command of its own.
 
 import type { Severity } from '../model.js';
+import { printable } from '../text/printable.js';
 import type { Reporter } from './types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -25,7 +28,7 @@ const github: Reporter = (report) => {
 };
 
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 export function escapeProperty(text: string): string {

@@ -1,44 +1,102 @@
 // "Did you mean …?": the closest candidate by case-insensitive match or edit distance ≤ 2.
+// Linear however hostile the input: candidates are indexed once by lower-case text and by length,
+// a look-up compares only candidates whose length is within the allowed distance (at most
+// MAX_COMPARISONS of them), and each comparison is banded, O(length × distance).
 
-export function closest(input: string, candidates: Iterable<string>, maxDistance = 2): string | undefined {
-  const lower = input.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    if (candidate === input) continue;
-    if (candidate.toLowerCase() === lower) return candidate;
-    const distance = editDistance(lower, candidate.toLowerCase(), maxDistance);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  // Two edits turn any two-letter word into any other: a near miss keeps at least one letter.
-  return best !== undefined && bestDistance <= maxDistance && bestDistance < Math.max(input.length, best.length) ? best : undefined;
+/** Edit-distance comparisons one look-up may make; a config with 5,000 policies must not cost 5,000 per typo. */
+export const MAX_COMPARISONS = 200;
+
+interface Candidate {
+  text: string;
+  lower: string;
+  /** Position among the candidates: the earlier wins a tie, as in a plain loop. */
+  order: number;
 }
 
-/** Damerau–Levenshtein (optimal string alignment) distance, giving up above `limit`. */
+export class Suggester {
+  /** Edit-distance comparisons made so far (for tests and benchmarks). */
+  comparisons = 0;
+  private readonly byLower = new Map<string, string[]>();
+  private readonly byLength = new Map<number, Candidate[]>();
+
+  constructor(candidates: Iterable<string>, private readonly maxDistance = 2) {
+    let order = 0;
+    for (const text of candidates) {
+      const lower = text.toLowerCase();
+      const same = this.byLower.get(lower);
+      if (same) same.push(text);
+      else this.byLower.set(lower, [text]);
+      const bucket = this.byLength.get(lower.length);
+      const candidate = { text, lower, order: order++ };
+      if (bucket) bucket.push(candidate);
+      else this.byLength.set(lower.length, [candidate]);
+    }
+  }
+
+  closest(input: string, maxDistance = this.maxDistance): string | undefined {
+    const lower = input.toLowerCase();
+    const sameLetters = this.byLower.get(lower)?.find((candidate) => candidate !== input);
+    if (sameLetters !== undefined) return sameLetters;
+    let best: Candidate | undefined;
+    let bestDistance = Infinity;
+    let budget = MAX_COMPARISONS;
+    // Nearest lengths first: when the budget runs out, the likeliest candidates were seen.
+    for (let offset = 0; offset <= maxDistance && budget > 0; offset++) {
+      for (const length of offset === 0 ? [lower.length] : [lower.length - offset, lower.length + offset]) {
+        for (const candidate of this.byLength.get(length) ?? []) {
+          if (budget === 0) break;
+          if (candidate.text === input) continue;
+          budget--;
+          this.comparisons++;
+          const distance = editDistance(lower, candidate.lower, maxDistance);
+          if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate.order < best.order)) {
+            best = candidate;
+            bestDistance = distance;
+          }
+        }
+      }
+    }
+    // Two edits turn any two-letter word into any other: a near miss keeps at least one letter.
+    return best !== undefined && bestDistance <= maxDistance && bestDistance < Math.max(input.length, best.text.length) ? best.text : undefined;
+  }
+}
+
+export function closest(input: string, candidates: Iterable<string>, maxDistance = 2): string | undefined {
+  return new Suggester(candidates, maxDistance).closest(input);
+}
+
+/**
+ * Damerau–Levenshtein (optimal string alignment) distance, giving up above `limit`. Only the band
+ * of cells within `limit` of the diagonal is computed: O(length × limit), not O(length²).
+ */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previousPrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const over = limit + 1;
+  const width = b.length + 2;
+  let before = new Array<number>(width).fill(over); // row i - 2
+  let previous = new Array<number>(width).fill(over); // row i - 1
+  let current = new Array<number>(width).fill(over);
+  for (let j = 0; j <= Math.min(b.length, limit); j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMinimum = i;
-    for (let j = 1; j <= b.length; j++) {
+    const low = Math.max(1, i - limit);
+    const high = Math.min(b.length, i + limit);
+    // The cells just outside the band may hold a row from before: mark them out of reach.
+    current[low - 1] = low === 1 && i <= limit ? i : over;
+    current[high + 1] = over;
+    let rowMinimum = current[low - 1] as number;
+    for (let j = low; j <= high; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, (previousPrevious[j - 2] as number) + 1);
+        value = Math.min(value, (before[j - 2] as number) + 1);
       }
-      current.push(value);
-      rowMinimum = Math.min(rowMinimum, value);
+      current[j] = value;
+      if (value < rowMinimum) rowMinimum = value;
     }
-    if (rowMinimum > limit) return limit + 1;
-    previousPrevious = previous;
-    previous = current;
+    if (rowMinimum > limit) return over;
+    [before, previous, current] = [previous, current, before];
   }
-  return previous[b.length] as number;
+  return Math.min(previous[b.length] as number, over);
 }
 
 /** Field names are long and typos in them compound (max_retry → max_retries): allow 3 edits from 8 letters. */
