@@ -43,7 +43,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const discovery = await discover(options.paths, { cwd: options.cwd, config, stdinFilename: options.stdinFilename });
   const debug = options.debug ?? (() => {});
   for (const skipped of discovery.skipped) debug(`skipped ${skipped.path}: ${skipped.reason}`);
-  const run: LintRun = { report: { files: [], summary: summarize([]) }, failures: [...discovery.failures], warnings: [] };
+  const run: LintRun = { report: { files: [], summary: summarize([]) }, failures: [...discovery.failures], warnings: [...discovery.warnings] };
   const readStdin = options.readStdin ?? (() => new Uint8Array());
   const files = options.shard ? inShard(discovery.files, options.shard) : discovery.files;
   const walked = discovery.directories > 0 ? ` (walked ${discovery.directories} director${discovery.directories === 1 ? 'y' : 'ies'})` : '';

@@ -94,6 +94,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const started = performance.now();
 
   const stdinFilename = typeof options['stdin-filename'] === 'string' ? options['stdin-filename'] : undefined;
+  if (stdinFilename !== undefined && !options._.includes('-')) {
+    throw new UsageError(`--stdin-filename names standard input, but no "-" among the paths reads it; use: elb-lint --stdin-filename ${stdinFilename} -`);
+  }
   const skipUnknownKind = options['skip-unknown-kind'] === true;
   for (const note of loaded.notes ?? []) debug?.(`configuration: ${note}`);
   debug?.(`configuration: ${loaded.config.source} (loaded at ${Math.round(started)} ms)`);

@@ -27,6 +27,8 @@ export interface Discovery {
   skipped: { path: string; reason: string }[];
   /** Directories read to expand directory arguments (each distinct directory once per argument). */
   directories: number;
+  /** Worth telling the user, but not a failure. */
+  warnings: string[];
 }
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -34,7 +36,7 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 export async function discover(args: readonly string[], options: { cwd: string; config: ResolvedConfig; stdinFilename?: string }): Promise<Discovery> {
   const { cwd, config } = options;
   const byAbsolute = new Map<string, InputFile>();
-  const discovery: Discovery = { files: [], failures: [], skipped: [], directories: 0 };
+  const discovery: Discovery = { files: [], failures: [], skipped: [], directories: 0, warnings: [] };
   const tree = treeOf(cwd);
   /** A path in the tree that is a symlink out of it (the tree is untrusted, docs/security.md). */
   const leadsOut = (absolute: string): string | undefined => {
@@ -59,7 +61,11 @@ export async function discover(args: readonly string[], options: { cwd: string; 
     if (arg === '-') {
       const name = options.stdinFilename;
       const absolute = name ? resolve(cwd, name) : undefined;
-      add({ path: absolute ? displayPath(cwd, absolute) : '<stdin>', absolute: undefined, explicit: true, configPath: absolute ? toPosix(relative(config.baseDir, absolute)) : '<stdin>' });
+      const input: InputFile = { path: absolute ? displayPath(cwd, absolute) : '<stdin>', absolute: undefined, explicit: true, configPath: absolute ? toPosix(relative(config.baseDir, absolute)) : '<stdin>' };
+      // As ESLint: standard input named as an ignored file is not linted, with a warning (an
+      // editor or hook that pipes every buffer in must not fail on files the project ignores).
+      if (absolute && config.isIgnored(input.configPath)) discovery.warnings.push(`standard input, named "${input.path}" by --stdin-filename, matches an ignore glob in the configuration; it was not linted.`);
+      else add(input);
       continue;
     }
     const absolute = resolve(cwd, arg);

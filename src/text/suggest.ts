@@ -1,14 +1,19 @@
 // "Did you mean …?": the closest candidate by case-insensitive match or edit distance ≤ 2.
-// Linear however hostile the input: candidates are indexed once by lower-case text and by length,
-// a look-up compares only candidates whose length is within the allowed distance (at most
-// MAX_COMPARISONS of them), and each comparison is banded, O(length × distance).
+// Linear however hostile the input: candidates are indexed once, by lower-case text, each
+// comparison is banded (O(length × distance)), and one look-up makes at most MAX_COMPARISONS of
+// them. Up to that many candidates, every one whose length is within reach is compared; beyond
+// it, the neighbours of the input in sorted order and in sorted order of the reversed texts (a
+// typo late in a name keeps its start, an early one keeps its end).
 
-/** Edit-distance comparisons one look-up may make; a config with 5,000 policies must not cost 5,000 per typo. */
+/** Edit-distance comparisons one look-up may make: a config with 5,000 policies must not cost 5,000 per typo. */
 export const MAX_COMPARISONS = 200;
+/** Entries a look-up may step over in each sorted list while looking for candidates of a near length. */
+const MAX_SCANNED = 4 * MAX_COMPARISONS;
 
 interface Candidate {
   text: string;
   lower: string;
+  reversed: string;
   /** Position among the candidates: the earlier wins a tie, as in a plain loop. */
   order: number;
 }
@@ -17,19 +22,17 @@ export class Suggester {
   /** Edit-distance comparisons made so far (for tests and benchmarks). */
   comparisons = 0;
   private readonly byLower = new Map<string, string[]>();
-  private readonly byLength = new Map<number, Candidate[]>();
+  private readonly all: Candidate[] = [];
+  private forward: Candidate[] | undefined;
+  private backward: Candidate[] | undefined;
 
   constructor(candidates: Iterable<string>, private readonly maxDistance = 2) {
-    let order = 0;
     for (const text of candidates) {
       const lower = text.toLowerCase();
       const same = this.byLower.get(lower);
       if (same) same.push(text);
       else this.byLower.set(lower, [text]);
-      const bucket = this.byLength.get(lower.length);
-      const candidate = { text, lower, order: order++ };
-      if (bucket) bucket.push(candidate);
-      else this.byLength.set(lower.length, [candidate]);
+      this.all.push({ text, lower, reversed: '', order: this.all.length });
     }
   }
 
@@ -39,26 +42,59 @@ export class Suggester {
     if (sameLetters !== undefined) return sameLetters;
     let best: Candidate | undefined;
     let bestDistance = Infinity;
-    let budget = MAX_COMPARISONS;
-    // Nearest lengths first: when the budget runs out, the likeliest candidates were seen.
-    for (let offset = 0; offset <= maxDistance && budget > 0; offset++) {
-      for (const length of offset === 0 ? [lower.length] : [lower.length - offset, lower.length + offset]) {
-        for (const candidate of this.byLength.get(length) ?? []) {
-          if (budget === 0) break;
-          if (candidate.text === input) continue;
-          budget--;
-          this.comparisons++;
-          const distance = editDistance(lower, candidate.lower, maxDistance);
-          if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate.order < best.order)) {
-            best = candidate;
-            bestDistance = distance;
-          }
-        }
+    for (const candidate of this.near(lower, maxDistance)) {
+      if (candidate.text === input) continue;
+      this.comparisons++;
+      const distance = editDistance(lower, candidate.lower, maxDistance);
+      if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate.order < best.order)) {
+        best = candidate;
+        bestDistance = distance;
       }
     }
     // Two edits turn any two-letter word into any other: a near miss keeps at least one letter.
     return best !== undefined && bestDistance <= maxDistance && bestDistance < Math.max(input.length, best.text.length) ? best.text : undefined;
   }
+
+  /** The candidates worth comparing: at most MAX_COMPARISONS, each of a length within reach. */
+  private near(lower: string, maxDistance: number): Candidate[] {
+    const reachable = (candidate: Candidate) => Math.abs(candidate.lower.length - lower.length) <= maxDistance;
+    if (this.all.length <= MAX_COMPARISONS) return this.all.filter(reachable);
+    if (!this.forward || !this.backward) {
+      for (const candidate of this.all) candidate.reversed = reverse(candidate.lower);
+      this.forward = [...this.all].sort((a, b) => compare(a.lower, b.lower));
+      this.backward = [...this.all].sort((a, b) => compare(a.reversed, b.reversed));
+    }
+    const chosen = new Set<Candidate>();
+    neighbours(this.forward, lower, (candidate) => candidate.lower, reachable, chosen, MAX_COMPARISONS / 2);
+    neighbours(this.backward, reverse(lower), (candidate) => candidate.reversed, reachable, chosen, MAX_COMPARISONS);
+    return [...chosen];
+  }
+}
+
+/** Adds to `chosen` (up to `limit` in all) the reachable entries nearest to `key` in the sorted list, alternating sides. */
+function neighbours(sorted: readonly Candidate[], key: string, keyOf: (candidate: Candidate) => string, reachable: (candidate: Candidate) => boolean, chosen: Set<Candidate>, limit: number): void {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (compare(keyOf(sorted[middle] as Candidate), key) < 0) low = middle + 1;
+    else high = middle;
+  }
+  let left = low - 1;
+  let right = low;
+  for (let scanned = 0; scanned < MAX_SCANNED && chosen.size < limit && (left >= 0 || right < sorted.length); scanned++) {
+    const index = (scanned % 2 === 0 && right < sorted.length) || left < 0 ? right++ : left--;
+    const candidate = sorted[index] as Candidate;
+    if (reachable(candidate)) chosen.add(candidate);
+  }
+}
+
+function reverse(text: string): string {
+  return [...text].reverse().join('');
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function closest(input: string, candidates: Iterable<string>, maxDistance = 2): string | undefined {
