@@ -66,6 +66,86 @@ describe('standard input', () => {
   });
 });
 
+describe('--stdin-filename as ESLint takes it', () => {
+  it('an ignored path: not linted, a warning on stderr, exit 0 even for a broken body', async () => {
+    write('rules.yaml', 'ignore: ["generated/**"]\n');
+    for (const format of ['json', 'human']) {
+      const result = await runCli(['--format', format, '-', '--stdin-filename', 'generated/pool.json'], { cwd: workspace.dir, stdin: '{"pool": ' });
+      expect(result.code, format).toBe(0);
+      expect(result.stderr, format).toBe('elb-lint: standard input, named "generated/pool.json" by --stdin-filename, matches an ignore glob in the configuration; it was not linted.\n');
+      if (format === 'json') expect((JSON.parse(result.stdout) as { files: unknown[] }).files).toEqual([]);
+    }
+    // A path that is not ignored is linted as before.
+    const linted = await runCli(['-', '--stdin-filename', 'templates/pool.json'], { cwd: workspace.dir, stdin: '{"pool": ' });
+    expect(linted.code).toBe(1);
+  });
+
+  it('without "-" among the paths it is a usage error (exit 2)', async () => {
+    write('templates/pool.json', POOL);
+    for (const args of [['--stdin-filename', 'x.json'], ['--stdin-filename', 'x.json', 'templates']]) {
+      const result = await runCli(args, { cwd: workspace.dir, stdin: POOL });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe('elb-lint: --stdin-filename names standard input, but no "-" among the paths reads it; use: elb-lint --stdin-filename x.json -\nRun "elb-lint --help" for usage.\n');
+    }
+  });
+});
+
+describe('control characters in a body do not reach the terminal or the CI log', () => {
+  it('keys and values with ESC, BEL, CR, U+2028 and bidi overrides are escaped in human, compact and github', async () => {
+    const body = JSON.stringify({ pool: { 'x\r\u001b[2K::error file=a.json::forged\u0007': 1, 'evil\u202e': 2, 'ls\u2028': 3, protocol: 'T\u001b]0;title\u0007CP' } });
+    for (const format of ['human', 'compact', 'github']) {
+      const { stdout } = await runCli(['--format', format, '--no-color', '-', '--stdin-filename', 'pool.json'], { cwd: workspace.dir, stdin: body });
+      expect(stdout, format).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/);
+      expect(stdout, format).toContain('\\u001B[2K::error file=a.json::forged\\u0007');
+      expect(stdout, format).toContain('evil\\u202E');
+      expect(stdout, format).toContain('ls\\u2028');
+      for (const line of stdout.split('\n')) expect(line.startsWith('::error file=a.json'), format).toBe(false);
+    }
+  });
+});
+
+describe('the human summary tells how the run ended', () => {
+  it('a failed run (exit 2) never says "No problems in 0 files"', async () => {
+    const result = await runCli(['missing.json'], { cwd: workspace.dir });
+    expect(result.code).toBe(2);
+    expect(result.stdout).not.toContain('No problems');
+    expect(result.stdout).toBe('✖ The run failed (exit code 2): nothing was linted; see the elb-lint messages on stderr.\n');
+    expect(result.stderr).toContain('Cannot read "missing.json"');
+  });
+
+  it('the summary counts the files with problems out of the files linted', async () => {
+    write('a.json', POOL);
+    write('b.json', POOL_ONE_ERROR);
+    write('c.json', POOL_ONE_WARNING);
+    const { stdout } = await runCli(['--no-color', 'a.json', 'b.json', 'c.json'], { cwd: workspace.dir });
+    expect(stdout.split('\n').at(-2)).toBe('✖ 2 problems (1 error, 1 warning, 0 infos) in 2 of 3 files');
+  });
+});
+
+describe('a 640 kB key of whitespace in --format compact', () => {
+  // The old flattening regex took 150 s on the first key (quadratic in a run without a line break).
+  const lineOf = async (key: string) => {
+    const { code, stdout } = await runCli(['--format', 'compact', '-', '--stdin-filename', 'ws.json'], { cwd: workspace.dir, stdin: JSON.stringify({ pool: { [key]: 1 } }) });
+    expect(code).toBe(1);
+    return stdout.split('\n').find((text) => text.includes('[schema/unknown-field]')) ?? '';
+  };
+  const expected = (shown: string) => `ws.json:1:10: error: "${shown}" is not a field of pool in a create-master-slave-pool request; the API would silently drop it. [schema/unknown-field]`;
+
+  it('a run of spaces without a line break is kept as it is, on one line', async () => {
+    const key = `a${' '.repeat(640_000)}b`;
+    const line = await lineOf(key);
+    // Compared as a boolean: a failing toBe would diff 640 kB strings.
+    expect(line.length).toBe(expected(key).length);
+    expect(line === expected(key)).toBe(true);
+  });
+
+  it('a run with a line break in it becomes one space', async () => {
+    const line = await lineOf(`a${' '.repeat(320_000)}\n${' '.repeat(320_000)}b`);
+    expect(line).toBe(expected('a b'));
+  });
+});
+
 describe('--skip-unknown-kind', () => {
   beforeEach(() => {
     write('package.json', '{ "name": "infra" }\n');
@@ -208,16 +288,38 @@ describe('--print-schema KIND (editors)', () => {
       const schema = JSON.parse(stdout) as { $schema: string; title: string };
       expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
       expect(schema.title).toMatch(/\S/);
-      const ajv = new Ajv({ allErrors: true, strict: false });
-      addFormats.default(ajv);
-      ajv.addKeyword('errorMessage'); // ajv-errors' keyword; editors ignore it
-      for (const name of ['uuid', 'ipv4', 'ipv6']) if (!ajv.formats[name]) ajv.addFormat(name, true);
+      // Standard draft-07 JSON Schema: a fresh Ajv in strict mode (unknown keywords, such as
+      // ajv-errors' errorMessage, are errors) with only the standard formats compiles it.
+      const ajv = new Ajv({ allErrors: true, strict: true });
+      addFormats.default(ajv, ['uuid', 'ipv4', 'ipv6']);
       const validate = ajv.compile(schema);
       const [valid, wrong] = kind === 'create-loadbalancer' ? [LB, LB.replace('"name": "web-prod-lb"', '"name": 42')] : [POOL, POOL.replace('"protocol": "TCP"', '"protocol": "FTP"')];
       expect(validate(JSON.parse(valid)), JSON.stringify(validate.errors)).toBe(true);
       expect(validate(JSON.parse(wrong))).toBe(false);
     });
   }
+
+  it('every property has a description (hover docs), and every property is a field of the fact sheet', async () => {
+    const facts = readFileSync(join(ROOT, 'docs/spec/elb-api-facts.md'), 'utf8');
+    for (const kind of KINDS) {
+      const schema = JSON.parse((await runCli(['--print-schema', kind], { cwd: workspace.dir })).stdout) as unknown;
+      const properties: [string, { description?: unknown }][] = [];
+      const walk = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(walk);
+        if (typeof node !== 'object' || node === null) return;
+        const { properties: own } = node as { properties?: Record<string, { description?: unknown }> };
+        if (own) properties.push(...Object.entries(own));
+        Object.values(node).forEach(walk);
+      };
+      walk(schema);
+      expect(properties.length).toBeGreaterThan(20);
+      for (const [name, property] of properties) {
+        expect(typeof property.description === 'string' && /\w/.test(property.description), `${kind}: ${name} has a description`).toBe(true);
+        expect(facts, `${kind}: ${name} is in elb-api-facts.md`).toContain(`\`${name}\``);
+      }
+      expect(JSON.stringify(schema)).not.toContain('errorMessage');
+    }
+  });
 
   it('rejects an unknown kind with a usage error', async () => {
     const result = await runCli(['--print-schema', 'create-listener'], { cwd: workspace.dir });
