@@ -16,9 +16,10 @@ export function median(values) {
 
 /**
  * Runs a node script once (`args` after `node`); returns wall seconds and peak RSS in MiB. Exit
- * codes 0 and 1 (findings) are normal; anything else is an error.
+ * codes 0 and 1 (findings) are normal (or `okCodes`); anything else is an error. With
+ * `timeoutSeconds`, a run that takes longer is killed and returned as `timedOut`.
  */
-export function measure(args, scratch, cwd = undefined) {
+export function measure(args, scratch, cwd = undefined, { okCodes = [0, 1], timeoutSeconds = undefined } = {}) {
   const rssFile = join(scratch, 'rss.txt');
   rmSync(rssFile, { force: true });
   const started = process.hrtime.bigint();
@@ -27,9 +28,11 @@ export function measure(args, scratch, cwd = undefined) {
     env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
     stdio: ['ignore', 'ignore', 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
+    ...(timeoutSeconds !== undefined && { timeout: timeoutSeconds * 1000, killSignal: 'SIGKILL' }),
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  if (timeoutSeconds !== undefined && result.signal === 'SIGKILL') return { seconds, rss: NaN, timedOut: true };
+  if (!okCodes.includes(result.status)) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : NaN;
   return { seconds, rss };
 }

@@ -10,7 +10,10 @@
 // elb-lint reported every file and found every injected mistake, so speed never comes from
 // skipping work. Nothing here is a test: timings are noisy and only the medians mean anything.
 //
-// Environment: BENCH_RUNS (default 7), BENCH_SIZES (default 1,100,1000,10000).
+// Then the scaling table of hostile inputs (bench/scaling.mjs).
+//
+// Environment: BENCH_RUNS (default 7), BENCH_SIZES (default 1,100,1000,10000), BENCH_SCALING=0 to
+// leave out the scaling table.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -19,6 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.mjs';
 import { measure, median } from './measure.mjs';
+import { scalingTable } from './scaling.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -135,6 +139,9 @@ const lines = [
   '',
   ...verdicts.map((verdict) => `- ${verdict.pass ? 'PASS' : 'FAIL'} ${verdict.target}${verdict.detail ? `: ${verdict.detail}` : ''}`),
 ];
+// The scaling table of hostile inputs (bench/scaling.mjs); BENCH_SCALING=0 leaves it out.
+const scaling = process.env.BENCH_SCALING === '0' ? { lines: [], pass: true } : scalingTable();
+if (scaling.lines.length > 0) lines.push('', ...scaling.lines);
 process.stdout.write(`${lines.join('\n')}\n`);
 if (process.env.BENCH_WRITE) writeFileSync(process.env.BENCH_WRITE, `${lines.join('\n')}\n`);
-process.exitCode = verdicts.every((verdict) => verdict.pass) ? 0 : 1;
+process.exitCode = verdicts.every((verdict) => verdict.pass) && scaling.pass ? 0 : 1;

@@ -51,8 +51,7 @@ export class Suggester {
         bestDistance = distance;
       }
     }
-    // Two edits turn any two-letter word into any other: a near miss keeps at least one letter.
-    return best !== undefined && bestDistance <= maxDistance && bestDistance < Math.max(input.length, best.text.length) ? best.text : undefined;
+    return acceptable(input, best?.text, bestDistance, maxDistance);
   }
 
   /** The candidates worth comparing: at most MAX_COMPARISONS, each of a length within reach. */
@@ -97,8 +96,29 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** One look-up. A short list (every built-in one) is searched in place; a long one is indexed first. */
 export function closest(input: string, candidates: Iterable<string>, maxDistance = 2): string | undefined {
-  return new Suggester(candidates, maxDistance).closest(input);
+  const list = Array.isArray(candidates) ? (candidates as readonly string[]) : [...candidates];
+  if (list.length > MAX_COMPARISONS) return new Suggester(list, maxDistance).closest(input);
+  const lower = input.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of list) {
+    if (candidate === input) continue;
+    const candidateLower = candidate.toLowerCase();
+    if (candidateLower === lower) return candidate;
+    const distance = editDistance(lower, candidateLower, maxDistance);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return acceptable(input, best, bestDistance, maxDistance);
+}
+
+/** Two edits turn any two-letter word into any other: a near miss keeps at least one letter. */
+function acceptable(input: string, best: string | undefined, distance: number, maxDistance: number): string | undefined {
+  return best !== undefined && distance <= maxDistance && distance < Math.max(input.length, best.length) ? best : undefined;
 }
 
 /**

@@ -46,10 +46,20 @@ describe('edit distance and did-you-mean', () => {
     }), { numRuns: 3000 });
   });
 
-  it('the indexed closest() picks what a plain loop over the candidates picks', () => {
+  it('closest() and the indexed Suggester pick what a plain loop over the candidates picks', () => {
     fc.assert(fc.property(word, fc.array(word, { maxLength: 30 }), fc.integer({ min: 1, max: 3 }), (input, candidates, maxDistance) => {
-      expect(closest(input, candidates, maxDistance)).toBe(referenceClosest(input, candidates, maxDistance));
+      const expected = referenceClosest(input, candidates, maxDistance);
+      expect(closest(input, candidates, maxDistance)).toBe(expected);
+      expect(new Suggester(candidates, maxDistance).closest(input)).toBe(expected);
     }), { numRuns: 3000 });
+  });
+
+  it('over more candidates than it compares, the Suggester still finds a near miss late or early in a name', () => {
+    const candidates = Array.from({ length: 5000 }, (_, index) => `policy/policy-number-${index}`);
+    const suggester = new Suggester(candidates, 3);
+    expect(suggester.closest('policy/policy-numbr-193')).toBe('policy/policy-number-193');
+    expect(suggester.closest('plicy/policy-number-4321')).toBe('policy/policy-number-4321');
+    expect(suggester.closest('policy/policy-number-77x')).toBe('policy/policy-number-77');
   });
 
   it('a look-up compares at most MAX_COMPARISONS candidates, however many have a near length', () => {
