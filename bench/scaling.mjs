@@ -4,7 +4,8 @@
 // over BENCH_SCALING_TIMEOUT seconds (default 60) is killed and fails its row.
 //
 // Runs alone (`node bench/scaling.mjs`) or at the end of bench/run.mjs.
-// Environment: BENCH_SCALING_RUNS (default 3), BENCH_SCALING_TIMEOUT.
+// Environment: BENCH_SCALING_RUNS (default 3), BENCH_SCALING_TIMEOUT, BENCH_SCALING_ONLY (run only
+// the shapes whose name contains it).
 
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,9 @@ export function scalingTable({ runs = Number(process.env.BENCH_SCALING_RUNS ?? 3
   const scratch = mkdtempSync(join(tmpdir(), 'elb-lint-scaling-'));
   const rows = [];
   try {
+    const only = process.env.BENCH_SCALING_ONLY;
     for (const [index, shape] of SHAPES.entries()) {
+      if (only && !shape.name.includes(only)) continue;
       const sizes = [shape.n, shape.n * 10].map((n, which) => {
         const dir = join(scratch, `${index}-${which}`);
         mkdirSync(dir, { recursive: true });
