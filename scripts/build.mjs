@@ -5,7 +5,8 @@
 
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
@@ -84,8 +85,27 @@ async function generateConfigValidator() {
   writeAtomically(join(generated, 'validator.d.ts'), "export declare const validateConfig: import('../../schema/validator.js').CompiledValidator;\n");
 }
 
+/**
+ * What the bundle was built from: a hash of every source file. --cache keys its results on it, so a
+ * cache written by another build of the same version is never replayed.
+ */
+function sourceHash() {
+  const hash = createHash('sha256');
+  const visit = (directory) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.isFile()) hash.update(`${path.slice(root.length)}\0`).update(readFileSync(path)).update('\0');
+    }
+  };
+  visit(join(root, 'src'));
+  hash.update(readFileSync(join(root, 'package.json')));
+  return hash.digest('hex').slice(0, 16);
+}
+
 async function bundle() {
   const result = await build({
+    define: { __ELB_LINT_BUILD__: JSON.stringify(sourceHash()) },
     entryPoints: { cli: join(root, 'src/cli.ts'), index: join(root, 'src/index.ts') },
     bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20', write: false, mainFields: ['module', 'main'],
     outdir: distDir, chunkNames: 'chunks/[name]-[hash]', minifySyntax: true, legalComments: 'none', logLevel: 'error',

@@ -349,6 +349,22 @@ describe('a corrupt or foreign cache file counts as empty', () => {
   });
 });
 
+describe('another build of the same version', () => {
+  it('never replays the results a different build cached', async () => {
+    // The in-process CLI runs from the sources (build "sources"); bin/elb-lint.js is the bundle,
+    // whose build is a hash of the sources it was made from. Same version, same key file.
+    const first = await cached(['templates']);
+    expect(counts(first)).toEqual({ found: FOUND, fromCache: 0 });
+    const bundled = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'elb-lint.js'), '--cache', '--debug', '--format', 'json', 'templates'], {
+      cwd: work, encoding: 'utf8', env: { ...process.env, ELB_LINT_CACHE_KEY_DIR: keys },
+    });
+    expect(counts({ code: bundled.status ?? -1, stdout: bundled.stdout, stderr: bundled.stderr })).toEqual({ found: FOUND, fromCache: 0 });
+    expect(bundled.stdout).toBe(first.stdout);
+    const again = await cached(['templates']);
+    expect(counts(again).fromCache).toBe(0);
+  });
+});
+
 describe('--cache-location', () => {
   it('creates the cache file in a nested directory that does not exist yet', async () => {
     const location = '.cache/elb-lint/nested/results';

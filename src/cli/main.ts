@@ -7,7 +7,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import { lint } from '../lint.js';
 import { isKind, KINDS, summarize, type Kind, type LintReport, type RuleMeta } from '../model.js';
 import { RULES } from '../rules/index.js';
-import { VERSION } from '../version.js';
+import { BUILD, VERSION } from '../version.js';
 import { treeOf } from '../repository.js';
 import { ConfigError } from '../config/errors.js';
 import { loadConfiguration, printConfig } from '../config/load.js';
@@ -157,7 +157,7 @@ async function cacheOption(options: ParsedOptions, io: Io, config: ResolvedConfi
   }
   const file = resolve(io.cwd, typeof location === 'string' ? location : DEFAULT_CACHE_FILE);
   const note = (message: string) => debug?.(`cache ${typeof location === 'string' ? location : DEFAULT_CACHE_FILE}: ${message}`);
-  return ResultCache.open(file, cacheKey(VERSION, config, shaping), secret.key, tree, note);
+  return ResultCache.open(file, cacheKey(`${VERSION}+${BUILD}`, config, shaping), secret.key, tree, note);
 }
 
 function shardOption(options: ParsedOptions): { index: number; count: number } | undefined {
