@@ -111,6 +111,11 @@ export class ResultCache {
     this.changed = true;
   }
 
+  /** After --fix rewrote a file: its result, under the hash of the bytes written. */
+  setContent(file: InputFile, named: boolean, bytes: Uint8Array, outcome: FileOutcome): void {
+    this.set(file, named, hashBytes(bytes), outcome);
+  }
+
   /** Standard input and the cache file itself (when it lies among the files linted) are never cached. */
   private idOf(file: InputFile, named: boolean): string | undefined {
     if (file.absolute === undefined || file.absolute === this.location) return undefined;
@@ -167,7 +172,11 @@ export function cacheKey(version: string, config: ResolvedConfig, options: { kin
 }
 
 function hashOf(read: ReadOutcome): string | undefined {
-  return read.status === 'read' ? createHash('sha1').update(read.bytes).digest('base64') : undefined;
+  return read.status === 'read' ? hashBytes(read.bytes) : undefined;
+}
+
+function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64');
 }
 
 function isCacheBody(value: unknown): value is CacheBody {
@@ -191,5 +200,18 @@ function isFinding(value: unknown): boolean {
   return typeof finding.ruleId === 'string' && typeof finding.message === 'string' && typeof finding.pointer === 'string' &&
     (finding.severity === 'error' || finding.severity === 'warning' || finding.severity === 'info') &&
     ['line', 'column', 'endLine', 'endColumn'].every((key) => Number.isInteger(finding[key])) &&
-    (finding.suggestion === undefined || typeof finding.suggestion === 'string');
+    (finding.suggestion === undefined || typeof finding.suggestion === 'string') &&
+    (finding.fix === undefined || isTextEdit(finding.fix)) &&
+    (finding.suggestions === undefined || (Array.isArray(finding.suggestions) && finding.suggestions.every(isSuggestion)));
+}
+
+/** A cached edit is applied to files: it must at least be an edit (applyFixes checks its range against the text). */
+function isTextEdit(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const { range, text } = value as { range?: unknown; text?: unknown };
+  return typeof text === 'string' && Array.isArray(range) && range.length === 2 && range.every((offset) => Number.isInteger(offset));
+}
+
+function isSuggestion(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { desc?: unknown }).desc === 'string' && isTextEdit((value as { fix?: unknown }).fix);
 }

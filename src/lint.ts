@@ -9,6 +9,7 @@ import { discover, type InputFile } from './input/discover.js';
 import { readInput, type ReadOutcome } from './input/read.js';
 import { summarize, type FileOutcome, type Kind, type LintReport } from './model.js';
 import type { ResultCache } from './cache.js';
+import { hasSafeFix } from './engine/fix-loop.js';
 
 export interface LintOptions {
   cwd: string;
@@ -28,6 +29,21 @@ export interface LintOptions {
   cache?: ResultCache;
   /** --shard i/n: lint only the i-th of n disjoint parts of the file list (1-based). */
   shard?: { index: number; count: number };
+  /**
+   * --fix / --fix-dry-run: called for a linted file whose findings carry a safe fix, with the bytes
+   * that were linted; gives the outcome to report and, when it wrote the file, the bytes written.
+   */
+  fix?: (file: InputFile, bytes: Uint8Array, outcome: LintedOutcome, options: FileOptions) => FixedFile;
+}
+
+export type LintedOutcome = Extract<FileOutcome, { status: 'linted' }>;
+
+export interface FixedFile {
+  outcome: FileOutcome;
+  /** The new content, when the file was rewritten. */
+  written?: Uint8Array;
+  /** Why the fixed text could not be written (the run fails with exit code 2). */
+  failure?: string;
 }
 
 export interface LintRun {
@@ -63,6 +79,13 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     } else {
       outcome = lintContent(file, read, fileOptions);
       cache?.set(file, named, cached?.hash, outcome);
+    }
+    if (options.fix && outcome.status === 'linted' && read.status === 'read' && hasSafeFix(outcome.result)) {
+      const fixed = options.fix(file, read.bytes, outcome, fileOptions);
+      outcome = fixed.outcome;
+      // The file on disk is now the fixed text: remember its result under its new content.
+      if (fixed.written) cache?.setContent(file, named, fixed.written, outcome);
+      if (fixed.failure) run.failures.push(fixed.failure);
     }
     if (outcome.status === 'linted') {
       run.report.files.push(outcome.result);

@@ -1,7 +1,9 @@
 // The data-driven rule cases (actionlint/cfn-lint style): every file under
 // test/cases/<area>/<rule>/valid/ must lint clean, and every invalid/<scenario>.{json,http,rest} must
 // give exactly the findings in <scenario>.expected.json. A <scenario>.args file (one argument per
-// line, paths relative to the case folder) adds command-line options such as -c or --kind.
+// line, paths relative to the case folder) adds command-line options such as -c or --kind. A case
+// whose findings carry a safe fix has <scenario>.fixed.json (or .fixed.http): the exact text
+// after --fix; a case without one must offer no safe fix.
 // test/cases/valid/ is the corpus of realistic valid bodies: zero findings each.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -22,7 +24,7 @@ interface ExpectedFinding {
 function caseFiles(directory: string): string[] {
   if (!existsSync(directory)) return [];
   return readdirSync(directory)
-    .filter((name) => /\.(json|http|rest)$/.test(name) && !name.endsWith('.expected.json') && !name.endsWith('.flavors.json'))
+    .filter((name) => /\.(json|http|rest)$/.test(name) && !/\.(expected|flavors|fixed)\.json$|\.fixed\.(http|rest)$/.test(name))
     .filter((name) => statSync(join(directory, name)).isFile())
     .sort();
 }
@@ -82,6 +84,11 @@ for (const folder of caseFolders(ROOT)) {
           // The case is about its own rule: that rule must be among the findings.
           expect(actual.map((finding) => finding.ruleId)).toContain(label);
         }
+        const fixedFile = join(directory, file.replace(/\.(json|http|rest)$/, '.fixed.$1'));
+        const wanted = existsSync(fixedFile) ? readFileSync(fixedFile, 'utf8') : undefined;
+        if (wanted === undefined && !actual.some((finding) => finding.fix !== undefined)) return;
+        const dryRun = await lintToJson(['--fix-dry-run', ...argsFor(directory, file), file], { cwd: directory });
+        expect(dryRun.report.files[0]?.output, wanted === undefined ? 'a safe fix is offered: add the case\'s .fixed file' : 'the text after --fix').toBe(wanted);
       });
     }
   });

@@ -71,7 +71,7 @@ describe('rule catalog', () => {
           continue;
         }
         const directory = join(ROOT, 'test/cases', id, kind);
-        const cases = existsSync(directory) ? readdirSync(directory).filter((name) => /\.(json|http)$/.test(name) && !name.endsWith('.expected.json')) : [];
+        const cases = existsSync(directory) ? readdirSync(directory).filter((name) => /\.(json|http)$/.test(name) && !/\.(expected|fixed)\.json$|\.fixed\.http$/.test(name)) : [];
         expect(cases.length, `test/cases/${id}/${kind}`).toBeGreaterThan(0);
       }
     }

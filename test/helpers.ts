@@ -31,7 +31,7 @@ export async function runCli(
 export interface JsonReport {
   version: number;
   tool: { name: string; version: string };
-  files: { path: string; kind: string | null; findings: JsonFinding[] }[];
+  files: { path: string; kind: string | null; findings: JsonFinding[]; output?: string }[];
   summary: { files: number; errors: number; warnings: number; infos: number };
 }
 
@@ -45,6 +45,8 @@ export interface JsonFinding {
   endLine: number;
   endColumn: number;
   suggestion?: string;
+  fix?: { range: [number, number]; text: string };
+  suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[];
 }
 
 export async function lintToJson(args: string[], options: { cwd: string; stdin?: string }): Promise<{ code: number; report: JsonReport; stderr: string }> {

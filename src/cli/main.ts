@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import type { ResultCache } from '../cache.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { lint } from '../lint.js';
+import { lint, type LintOptions } from '../lint.js';
 import { isKind, KINDS, summarize, type Kind, type LintReport, type RuleMeta } from '../model.js';
 import { RULES } from '../rules/index.js';
 import { BUILD, VERSION } from '../version.js';
@@ -100,8 +100,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const skipUnknownKind = options['skip-unknown-kind'] === true;
   for (const note of loaded.notes ?? []) debug?.(`configuration: ${note}`);
   debug?.(`configuration: ${loaded.config.source} (loaded at ${Math.round(started)} ms)`);
+  const fix = await fixOption(options);
   const cache = await cacheOption(options, io, loaded.config, { kind, skipUnknownKind }, debug);
-  const result = await lint({ cwd: io.cwd, paths: options._, config: loaded.config, kind, stdinFilename, readStdin: io.readStdin, debug, skipUnknownKind, onFile: progress.update, cache, shard: shardOption(options) });
+  const result = await lint({ cwd: io.cwd, paths: options._, config: loaded.config, kind, stdinFilename, readStdin: io.readStdin, debug, skipUnknownKind, onFile: progress.update, cache, shard: shardOption(options), fix });
   progress.clear();
   debug?.(`linted ${result.report.files.length} files in ${Math.round(performance.now() - started)} ms`);
   const baselined = await applyBaseline(result.report, baseline);
@@ -158,6 +159,16 @@ async function cacheOption(options: ParsedOptions, io: Io, config: ResolvedConfi
   const file = resolve(io.cwd, typeof location === 'string' ? location : DEFAULT_CACHE_FILE);
   const note = (message: string) => debug?.(`cache ${typeof location === 'string' ? location : DEFAULT_CACHE_FILE}: ${message}`);
   return ResultCache.open(file, cacheKey(`${VERSION}+${BUILD}`, config, shaping), secret.key, tree, note);
+}
+
+/** `--fix` / `--fix-dry-run`: the fixer, loaded only when asked for. */
+async function fixOption(options: ParsedOptions): Promise<LintOptions['fix']> {
+  if (!options.fix && !options['fix-dry-run']) return undefined;
+  if (options.fix && options['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other; use one.');
+  if (options.fix && options._.includes('-')) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run to get the fixed text in the JSON report.');
+  const { fixFile } = await import('./fix.js');
+  const mode = options.fix ? 'write' : 'dry-run';
+  return (file, bytes, outcome, fileOptions) => fixFile(mode, file, bytes, outcome, fileOptions);
 }
 
 function shardOption(options: ParsedOptions): { index: number; count: number } | undefined {

@@ -11,6 +11,8 @@ export interface OptionSpec {
 }
 
 export const OPTIONS: readonly OptionSpec[] = [
+  { name: 'fix', type: 'boolean', description: 'Apply the safe fixes to the files (up to 10 passes) and report what is left.' },
+  { name: 'fix-dry-run', type: 'boolean', description: 'Like --fix, but write nothing: the JSON report gives each changed file its fixed text as "output".' },
   { name: 'kind', type: 'string', value: 'KIND', description: 'Lint every body as this request: create-loadbalancer or create-master-slave-pool.' },
   { name: 'stdin-filename', type: 'string', value: 'PATH', description: 'Name standard input (`-`) as PATH in reports and for path-based configuration.' },
   { name: 'config', alias: 'c', type: 'string', value: 'FILE', description: 'Use this rules.yaml (default: the nearest rules.yaml from the working directory up; none: the built-in recommended preset).' },

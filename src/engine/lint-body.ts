@@ -9,7 +9,7 @@ import { parseJson } from '../json/parse.js';
 import { isObject, pointerText } from '../json/pointer.js';
 import { Locator } from '../json/locate.js';
 import type { TextRange } from '../json/tree.js';
-import { compareFindings, type Finding, type Kind, type SeveritySetting } from '../model.js';
+import { compareFindings, type Finding, type Kind, type SeveritySetting, type Suggestion, type TextEdit } from '../model.js';
 import { SCHEMA_RULE_BY_KEYWORD, SEMANTIC_RULES } from '../rules/index.js';
 import inputUnknownKind, { unknownKindMessage } from '../rules/input/unknown-kind.js';
 import internalRuleError, { ruleErrorMessage } from '../rules/internal/rule-error.js';
@@ -19,6 +19,7 @@ import type { Report, SemanticRule } from '../rules/rule.js';
 import { withoutOptionalNulls } from '../schema/optional-nulls.js';
 import { schemaIssues } from '../schema/validate.js';
 import { BodyContext } from './context.js';
+import { toTextEdit, type EditSource } from './edits.js';
 
 /** A custom check from rules.yaml, already compiled. */
 export interface PolicyCheck {
@@ -47,6 +48,8 @@ export interface BodySource {
   kind: Kind | undefined;
   /** Named on the command line (not found through a directory or glob). */
   explicit: boolean;
+  /** The file's text as written, when `fileText` differs from it (an .http file's blanked comment lines). */
+  original?: string | undefined;
 }
 
 export type BodyResult =
@@ -73,7 +76,7 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
     const looks = source.kind ? { kind: source.kind } : looksLikeRequest(text);
     if (!source.explicit && !looks) return { status: 'skipped', reason: `not JSON (${parsed.error.reason}) and not recognisably a request body` };
     found.push({ ruleId: parseInvalidJson.id, pointer: '', range: parsed.error.range, message: invalidJsonMessage(parsed.error.reason) });
-    return finish(source, settings, looks?.kind ?? null, found, text);
+    return finish(source, settings, looks?.kind ?? null, found, text, false);
   }
 
   const kind = source.kind ?? detectKind(parsed.value);
@@ -87,7 +90,7 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
 
   if (!kind) {
     found.push({ ruleId: inputUnknownKind.id, pointer: '', ...unknownKindMessage(parsed.value) });
-    return finish(source, settings, null, found, text);
+    return finish(source, settings, null, found, text, false);
   }
 
   // `null` for an optional field is "not given" (rules.md): gone before the schema and rules see the body.
@@ -136,12 +139,14 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
     }
   }
 
-  return finish(source, settings, kind, found, text);
+  // With a duplicate key, which of the two an edit would touch is anybody's guess: no edits then.
+  return finish(source, settings, kind, found, text, parsed.duplicates.length === 0);
 }
 
-function finish(source: BodySource, settings: FileSettings, kind: Kind | null, found: Located[], text: string): BodyResult {
+function finish(source: BodySource, settings: FileSettings, kind: Kind | null, found: Located[], text: string, editable: boolean): BodyResult {
   let locator: Locator | undefined;
   const findings: Finding[] = [];
+  const edits: EditSource = { text, offset: source.start, original: source.original, isPlaceholder: settings.isPlaceholder };
   for (const item of found) {
     const severity = settings.severity(item.ruleId);
     if (severity === 'off' || settings.suppressed(item.pointer)) continue;
@@ -158,8 +163,21 @@ function finish(source: BodySource, settings: FileSettings, kind: Kind | null, f
       endLine: end.line,
       endColumn: end.column,
       ...(item.suggestion !== undefined && { suggestion: item.suggestion }),
+      ...(editable && editsOf(item, edits)),
     });
   }
   findings.sort(compareFindings);
   return { status: 'linted', kind, findings };
+}
+
+/** A finding's fix and suggestions as text edits; those that cannot be made safely are left out. */
+function editsOf(item: Located, source: EditSource): { fix?: TextEdit; suggestions?: Suggestion[] } {
+  if (item.fix === undefined && item.suggestions === undefined) return {};
+  const fix = item.fix === undefined ? undefined : toTextEdit(source, item.fix);
+  const suggestions: Suggestion[] = [];
+  for (const suggestion of item.suggestions ?? []) {
+    const edit = toTextEdit(source, suggestion.fix);
+    if (edit) suggestions.push({ desc: suggestion.desc, fix: edit });
+  }
+  return { ...(fix && { fix }), ...(suggestions.length > 0 && { suggestions }) };
 }

@@ -92,7 +92,7 @@ export function lintFileContent(file: FileIdentity, content: FileContent, option
     // looks like a request body: another API's request in the same file is no finding.
     const fromBody = forcedKind === undefined && body.kindFromBody === true;
     const result = lintBody(
-      { fileText: text, lines, start: body.start, end: body.end, kind: forcedKind ?? body.kind, explicit: explicit && !fromBody },
+      { fileText: text, lines, start: body.start, end: body.end, kind: forcedKind ?? body.kind, explicit: explicit && !fromBody, original: http && decoded.text },
       settings,
     );
     if (result.status === 'skipped') skipped.push(fromBody ? `line ${body.line}: the URL does not say which request it is, and the body is ${result.reason}` : result.reason);

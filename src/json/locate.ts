@@ -53,7 +53,7 @@ const COMMA = 0x2c;
 const BACKSLASH = '\\';
 
 /** The last property named `key` of the object at `open` (JSON.parse keeps the last of duplicates). */
-function lastProperty(text: string, open: number, key: string): { keyStart: number; keyEnd: number; valueStart: number } | undefined {
+export function lastProperty(text: string, open: number, key: string): { keyStart: number; keyEnd: number; valueStart: number } | undefined {
   let found: { keyStart: number; keyEnd: number; valueStart: number } | undefined;
   let at = skipSpace(text, open + 1);
   while (text.charCodeAt(at) === QUOTE) {
@@ -69,13 +69,13 @@ function lastProperty(text: string, open: number, key: string): { keyStart: numb
   return found;
 }
 
-function keyText(text: string, start: number, end: number): string {
+export function keyText(text: string, start: number, end: number): string {
   const raw = text.slice(start + 1, end - 1);
   return raw.includes(BACKSLASH) ? (JSON.parse(text.slice(start, end)) as string) : raw;
 }
 
 /** The offset of element `index` of the array at `open`, or -1. */
-function elementAt(text: string, open: number, index: number): number {
+export function elementAt(text: string, open: number, index: number): number {
   let at = skipSpace(text, open + 1);
   if (text.charCodeAt(at) === CLOSE_BRACKET) return -1;
   for (let i = 0; at < text.length; i++) {
@@ -88,7 +88,7 @@ function elementAt(text: string, open: number, index: number): number {
 }
 
 /** The offset just after the value that starts at `start`. Iterative, whatever the nesting. */
-function valueEnd(text: string, start: number): number {
+export function valueEnd(text: string, start: number): number {
   const first = text.charCodeAt(start);
   if (first === QUOTE) return endOrLength(text, stringEnd(text, start));
   if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {

@@ -18,11 +18,36 @@ export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE}/${ruleId}.md`;
 }
 
+/**
+ * A change to the body, said in terms of the JSON document: rules never count offsets. The engine
+ * (engine/edits.ts) turns it into one text edit that touches only the tokens it must.
+ */
+export type DocumentEdit =
+  /** Replace the value at the pointer with this value's JSON text. */
+  | { replaceValue: PointerLike; json: unknown }
+  /** Rename the property at the pointer (its key string only). */
+  | { renameKey: PointerLike; key: string }
+  /** Remove the property or array element at the pointer, with its comma (and its line when it stands alone on one). */
+  | { remove: PointerLike };
+
+/** One edit, or several of one body that become a single text edit spanning them. */
+export type DocumentFix = DocumentEdit | readonly DocumentEdit[];
+
+export interface DocumentSuggestion {
+  /** What choosing it does, e.g. `Remove "project_id"`. */
+  desc: string;
+  fix: DocumentFix;
+}
+
 export interface Report {
   pointer: PointerLike;
   message: string;
   /** The replacement value or field name behind a "did you mean …?". */
   suggestion?: string;
+  /** A safe fix (api.md): only when the meaning the author wanted is certain. The rule must be `fixable`. */
+  fix?: DocumentFix;
+  /** Edits a person may choose; never applied by --fix. The rule must have `hasSuggestions`. */
+  suggestions?: readonly DocumentSuggestion[];
 }
 
 /** What a semantic rule can see: the body, and only values that passed the schema. */
@@ -71,7 +96,7 @@ export interface SchemaIssue {
 
 export interface SchemaRule extends RuleMeta {
   keywords: readonly string[];
-  describe(issue: SchemaIssue): { message: string; suggestion?: string };
+  describe(issue: SchemaIssue): Omit<Report, 'pointer'>;
 }
 
 export type InputRule = RuleMeta;

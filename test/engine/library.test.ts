@@ -15,7 +15,7 @@ function bodies(directory: string): string[] {
   for (const name of readdirSync(directory).sort()) {
     const path = join(directory, name);
     if (statSync(path).isDirectory()) found.push(...bodies(path));
-    else if (/\.(json|http)$/.test(name) && !/\.(expected|flavors)\.json$/.test(name)) found.push(path);
+    else if (/\.(json|http)$/.test(name) && !/\.(expected|flavors|fixed)\.json$|\.fixed\.http$/.test(name)) found.push(path);
   }
   return found;
 }

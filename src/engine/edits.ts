@@ -1,0 +1,111 @@
+// Document edits (rules say "replace the value at /pool/protocol") to text edits (offsets into the
+// whole file text). An edit touches only the tokens it must: a renamed key is its key string, a
+// changed value its value token, a removed member goes with its comma, and with its line when it
+// stands alone on one. Every byte outside the range stays as it was.
+
+import { memberAt, type Member, type MemberSlot } from '../json/members.js';
+import { pointerText } from '../json/pointer.js';
+import type { TextEdit } from '../model.js';
+import type { DocumentEdit, DocumentFix } from '../rules/rule.js';
+
+interface Piece {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface EditSource {
+  /** The body's text (as parsed: an .http file's comment lines blanked). */
+  text: string;
+  /** Where the body starts in the file text. */
+  offset: number;
+  /** The file's text as written, when it differs from the parsed one (.http comment lines). */
+  original?: string | undefined;
+  isPlaceholder(value: unknown): boolean;
+}
+
+/**
+ * The text edit of a fix, or undefined when it cannot be made safely: a pointer that is not in
+ * the text, a placeholder value, a rename onto a key that exists, edits that overlap, a range
+ * that would swallow an .http comment, or a result that would not parse.
+ */
+export function toTextEdit(source: EditSource, fix: DocumentFix): TextEdit | undefined {
+  const edits: readonly DocumentEdit[] = isEditList(fix) ? fix : [fix];
+  const pieces: Piece[] = [];
+  for (const edit of edits) {
+    const piece = pieceOf(source, edit);
+    if (!piece) return undefined;
+    pieces.push(piece);
+  }
+  if (pieces.length === 0) return undefined;
+  pieces.sort((a, b) => a.start - b.start);
+  const { text } = source;
+  let replacement = (pieces[0] as Piece).text;
+  for (let i = 1; i < pieces.length; i++) {
+    const previous = pieces[i - 1] as Piece;
+    const piece = pieces[i] as Piece;
+    if (piece.start < previous.end) return undefined;
+    // The bytes between two changed tokens are kept as they are.
+    replacement += text.slice(previous.end, piece.start) + piece.text;
+  }
+  const start = (pieces[0] as Piece).start;
+  const end = (pieces[pieces.length - 1] as Piece).end;
+  if (text.slice(start, end) === replacement) return undefined;
+  if (source.original !== undefined && source.original.slice(source.offset + start, source.offset + end) !== text.slice(start, end)) return undefined;
+  if (!parses(text.slice(0, start) + replacement + text.slice(end))) return undefined;
+  return { range: [source.offset + start, source.offset + end], text: replacement };
+}
+
+function isEditList(fix: DocumentFix): fix is readonly DocumentEdit[] {
+  return Array.isArray(fix);
+}
+
+function pieceOf(source: EditSource, edit: DocumentEdit): Piece | undefined {
+  const { text } = source;
+  if ('replaceValue' in edit) {
+    const slot = memberAt(text, pointerText(edit.replaceValue));
+    const json = JSON.stringify(edit.json);
+    if (!slot || json === undefined) return undefined;
+    const member = slot.members[slot.index] as Member;
+    if (source.isPlaceholder(JSON.parse(text.slice(member.valueStart, member.end)))) return undefined;
+    return { start: member.valueStart, end: member.end, text: json };
+  }
+  if ('renameKey' in edit) {
+    const slot = memberAt(text, pointerText(edit.renameKey));
+    const key = slot?.members[slot.index]?.key;
+    if (!slot || !key || source.isPlaceholder(key.name)) return undefined;
+    // Renaming onto a key the object has would make a duplicate, and lose one of the values.
+    if (slot.members.some((member) => member.key?.name === edit.key)) return undefined;
+    return { start: key.start, end: key.end, text: JSON.stringify(edit.key) };
+  }
+  const slot = memberAt(text, pointerText(edit.remove));
+  return slot && { ...removalRange(text, slot), text: '' };
+}
+
+/** What removing a member deletes: the member, one comma next to it, and its line if it has one of its own. */
+function removalRange(text: string, { open, close, members, index }: MemberSlot): { start: number; end: number } {
+  const member = members[index] as Member;
+  if (members.length === 1) return { start: open + 1, end: close };
+  const previous = members[index - 1];
+  // The last member: from the end of the one before it (its comma goes too).
+  if (index === members.length - 1) return { start: (previous as Member).end, end: member.end };
+  const next = members[index + 1] as Member;
+  const lineStart = text.lastIndexOf('\n', member.start - 1) + 1;
+  const comma = text.indexOf(',', member.end);
+  const lineBreak = text.indexOf('\n', comma + 1);
+  const ownsLine = lineStart > open && /^[ \t]*$/.test(text.slice(lineStart, member.start)) &&
+    lineBreak >= 0 && lineBreak < next.start && /^[ \t\r]*$/.test(text.slice(comma + 1, lineBreak));
+  if (ownsLine) return { start: lineStart, end: lineBreak + 1 };
+  // Sharing its line with the member before it: take the comma before it, keep the one after.
+  if (previous && !text.slice(previous.end, member.start).includes('\n')) return { start: previous.end, end: member.end };
+  return { start: member.start, end: next.start };
+}
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

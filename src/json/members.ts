@@ -1,0 +1,98 @@
+// The tokens of one property or array element, found by scanning a body's text: where its key and
+// value lie, and its neighbours in the container, so that an edit can replace exactly a key or a
+// value token, or remove a member with its comma. Only used on text JSON.parse accepted.
+
+import { parsePointer } from './pointer.js';
+import { elementAt, keyText, lastProperty, valueEnd } from './locate.js';
+import { skipSpace, stringEnd } from './scan.js';
+
+export interface Member {
+  /** Where the member starts: its key's opening quote, or the element's first character. */
+  start: number;
+  /** Just after its value. */
+  end: number;
+  /** The key string, quotes included, for an object property. */
+  key?: { start: number; end: number; name: string };
+  valueStart: number;
+}
+
+export interface MemberSlot {
+  /** The offsets of the container's opening and closing bracket. */
+  open: number;
+  close: number;
+  /** Every member of the container, in text order. */
+  members: Member[];
+  /** Which of them the pointer names (for duplicate keys, the last, as JSON.parse keeps it). */
+  index: number;
+}
+
+/** The member the pointer names, with its container, or undefined when it is not in the text. */
+export function memberAt(text: string, pointer: string): MemberSlot | undefined {
+  const segments = parsePointer(pointer);
+  if (segments.length === 0) return undefined;
+  const open = valueStartOf(text, segments.slice(0, -1));
+  if (open < 0) return undefined;
+  const container = membersOf(text, open);
+  if (!container) return undefined;
+  const last = segments[segments.length - 1] as string;
+  const isObject = text.charCodeAt(open) === OPEN_BRACE;
+  let index = -1;
+  if (isObject) {
+    for (let i = 0; i < container.members.length; i++) if (container.members[i]!.key?.name === last) index = i;
+  } else if (/^(0|[1-9]\d*)$/.test(last) && Number(last) < container.members.length) {
+    index = Number(last);
+  }
+  return index < 0 ? undefined : { ...container, index };
+}
+
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+
+/** The offset where the value the segments lead to starts, or -1. */
+function valueStartOf(text: string, segments: readonly string[]): number {
+  let at = skipSpace(text, 0);
+  for (const segment of segments) {
+    const open = text.charCodeAt(at);
+    if (open === OPEN_BRACE) {
+      const property = lastProperty(text, at, segment);
+      if (!property) return -1;
+      at = property.valueStart;
+    } else if (open === OPEN_BRACKET && /^(0|[1-9]\d*)$/.test(segment)) {
+      at = elementAt(text, at, Number(segment));
+      if (at < 0) return -1;
+    } else {
+      return -1;
+    }
+  }
+  return at;
+}
+
+/** The members of the object or array whose bracket is at `open`. */
+function membersOf(text: string, open: number): { open: number; close: number; members: Member[] } | undefined {
+  const code = text.charCodeAt(open);
+  if (code !== OPEN_BRACE && code !== OPEN_BRACKET) return undefined;
+  const members: Member[] = [];
+  let at = skipSpace(text, open + 1);
+  const closer = code === OPEN_BRACE ? '}' : ']';
+  while (at < text.length && text[at] !== closer) {
+    const start = at;
+    let key: Member['key'];
+    if (code === OPEN_BRACE) {
+      if (text.charCodeAt(at) !== QUOTE) return undefined;
+      const keyEnd = stringEnd(text, at);
+      if (keyEnd < 0) return undefined;
+      key = { start: at, end: keyEnd, name: keyText(text, at, keyEnd) };
+      at = skipSpace(text, skipSpace(text, keyEnd) + 1);
+    }
+    const valueStart = at;
+    const end = valueEnd(text, valueStart);
+    members.push({ start, end, valueStart, ...(key && { key }) });
+    at = skipSpace(text, end);
+    if (text.charCodeAt(at) !== COMMA) break;
+    at = skipSpace(text, at + 1);
+  }
+  if (text[at] !== closer) return undefined;
+  return { open, close: at, members };
+}
