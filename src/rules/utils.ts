@@ -1,7 +1,7 @@
 // Helpers the semantic rules share.
 
-import { isObject, pointer, type Pointer } from '../json/pointer.js';
-import type { RuleContext } from './rule.js';
+import { fieldName, isObject, pointer, pointerText, type Pointer, type PointerLike } from '../json/pointer.js';
+import type { DocumentSuggestion, RuleContext } from './rule.js';
 
 export const LB = pointer('/loadbalancer');
 export const MEMBERS = pointer('/pool/members');
@@ -75,4 +75,9 @@ export function bandwidthId(context: RuleContext): 'set' | 'absent' | 'unknown' 
   const id = context.string(BANDWIDTH_ID);
   if (id === undefined) return 'unknown';
   return id === '' ? 'absent' : 'set';
+}
+
+/** The suggestion to remove a field the API ignores or discourages: `Remove healthmonitor.url_path`. */
+export function removeField(at: PointerLike): DocumentSuggestion {
+  return { desc: `Remove ${fieldName(pointerText(at))}`, fix: { remove: at } };
 }

@@ -1,7 +1,7 @@
 import { fieldName, pointer, type Pointer } from '../../json/pointer.js';
 import { show } from '../../text/show.js';
 import { defineRule, type RuleContext } from '../rule.js';
-import { LB, poolMembers } from '../utils.js';
+import { LB, poolMembers, removeField } from '../utils.js';
 
 const LB_PROJECT_ID = pointer('/loadbalancer/project_id');
 const POOL_PROJECT_ID = pointer('/pool/project_id');
@@ -36,6 +36,7 @@ export default defineRule({
   severity: 'warning',
   description: 'A field the API documents as ignored, deprecated or "do not use" (project_id, autoscaling, charge_mode, billing_info, …).',
   kinds: ['create-loadbalancer', 'create-master-slave-pool'],
+  hasSuggestions: true,
   check(context) {
     const isPool = context.kind !== 'create-loadbalancer';
     const projectId = isPool ? POOL_PROJECT_ID : LB_PROJECT_ID;
@@ -43,6 +44,7 @@ export default defineRule({
       context.report({
         pointer: projectId,
         message: `project_id is set in the body${shown(context, projectId)}, but the API ignores it and uses the project ID from the request URL. Remove project_id.`,
+        suggestions: [removeField(projectId)],
       });
     }
     if (isPool) {
@@ -52,13 +54,14 @@ export default defineRule({
         context.report({
           pointer: adminStateUp,
           message: `${fieldName(adminStateUp.text)} is set${shown(context, adminStateUp)}, but it is effectively read-only: the member's real state depends on whether its server exists. Remove admin_state_up.`,
+          suggestions: [removeField(adminStateUp)],
         });
       }
       return;
     }
     for (const { field, why, fix, at } of LB_FIELDS) {
       if (!context.hasValid(at)) continue;
-      context.report({ pointer: at, message: `${field} is set${shown(context, at)}, but it ${why}. ${fix}` });
+      context.report({ pointer: at, message: `${field} is set${shown(context, at)}, but it ${why}. ${fix}`, suggestions: [removeField(at)] });
     }
     for (const at of BILLING_INFO) {
       const value = context.string(at);
@@ -66,6 +69,7 @@ export default defineRule({
       context.report({
         pointer: at,
         message: `${fieldName(at.text)} is ${show(value)}, an order string that only some regions accept ("unsupported, do not use" elsewhere). Remove it, and use loadbalancer.prepaid_options for yearly/monthly billing.`,
+        suggestions: [removeField(at)],
       });
     }
   },

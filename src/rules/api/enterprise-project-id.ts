@@ -1,5 +1,6 @@
 import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
+import { removeField } from '../utils.js';
 
 const LB_ENTERPRISE_PROJECT_ID = pointer('/loadbalancer/enterprise_project_id');
 const POOL_ENTERPRISE_PROJECT_ID = pointer('/pool/enterprise_project_id');
@@ -9,12 +10,14 @@ export default defineRule({
   severity: 'error',
   description: 'enterprise_project_id must not be an empty string; omit it for the default project.',
   kinds: ['create-loadbalancer', 'create-master-slave-pool'],
+  hasSuggestions: true,
   check(context) {
     const enterpriseProjectId = context.kind === 'create-loadbalancer' ? LB_ENTERPRISE_PROJECT_ID : POOL_ENTERPRISE_PROJECT_ID;
     if (context.string(enterpriseProjectId) !== '') return;
     context.report({
       pointer: enterpriseProjectId,
       message: 'enterprise_project_id is "", which the API rejects. Remove enterprise_project_id to use the default enterprise project, or set it to the ID of an existing enterprise project ("0" is the default project).',
+      suggestions: [removeField(enterpriseProjectId)],
     });
   },
 });

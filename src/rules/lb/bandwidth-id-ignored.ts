@@ -1,6 +1,6 @@
 import { fieldName } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
-import { BANDWIDTH, BANDWIDTH_ID, bandwidthId } from '../utils.js';
+import { BANDWIDTH, BANDWIDTH_ID, bandwidthId, removeField } from '../utils.js';
 
 const IGNORED = ['size', 'charge_mode', 'share_type', 'name'].map((field) => ({ field, at: BANDWIDTH.child(field) }));
 
@@ -9,6 +9,7 @@ export default defineRule({
   severity: 'warning',
   description: 'With bandwidth.id set, the bandwidth size, charge_mode, share_type and name are ignored.',
   kinds: ['create-loadbalancer'],
+  hasSuggestions: true,
   check(context) {
     if (!context.object(BANDWIDTH) || bandwidthId(context) !== 'set') return;
     const id = context.string(BANDWIDTH_ID);
@@ -17,6 +18,7 @@ export default defineRule({
       context.report({
         pointer: at,
         message: `${fieldName(at.text)} is set, but bandwidth.id ("${id}") reuses an existing shared bandwidth, so ${field} is ignored. Remove ${field}, or remove bandwidth.id to create a new bandwidth.`,
+        suggestions: [removeField(at)],
       });
     }
   },

@@ -1,7 +1,7 @@
 import { pointer } from '../../json/pointer.js';
 import { show } from '../../text/show.js';
 import { defineRule } from '../rule.js';
-import { LB } from '../utils.js';
+import { LB, removeField } from '../utils.js';
 
 /** Booleans the API accepts only as true. */
 const ONLY_TRUE = ['guaranteed', 'admin_state_up'].map((field) => ({ field, at: LB.child(field) }));
@@ -12,12 +12,15 @@ export default defineRule({
   severity: 'error',
   description: 'guaranteed and admin_state_up accept only true, and provider only "vlb".',
   kinds: ['create-loadbalancer'],
+  fixable: true,
+  hasSuggestions: true,
   check(context) {
     for (const { field, at } of ONLY_TRUE) {
       if (context.boolean(at) !== false) continue;
       context.report({
         pointer: at,
         message: `${field} is false, but the API accepts only true (false is rejected with 400). Remove ${field}; it defaults to true.`,
+        suggestions: [removeField(at)],
       });
     }
     const provider = context.string(PROVIDER);
@@ -25,7 +28,9 @@ export default defineRule({
       context.report({
         pointer: PROVIDER,
         message: `provider is ${show(provider)}, but the only accepted value is "vlb". Remove provider; it defaults to "vlb".`,
-        ...(provider.toLowerCase() === 'vlb' && { suggestion: 'vlb' }),
+        // "VLB" can only mean "vlb"; any other value is removed only by choice.
+        ...(provider.toLowerCase() === 'vlb' && { suggestion: 'vlb', fix: { replaceValue: PROVIDER, json: 'vlb' } }),
+        suggestions: [removeField(PROVIDER)],
       });
     }
   },

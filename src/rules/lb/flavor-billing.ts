@@ -1,8 +1,9 @@
 import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
-import { LB } from '../utils.js';
+import { LB, removeField } from '../utils.js';
 
 const PREPAID_OPTIONS = pointer('/loadbalancer/prepaid_options');
+const AUTOSCALING = pointer('/loadbalancer/autoscaling');
 const AUTOSCALING_ENABLE = pointer('/loadbalancer/autoscaling/enable');
 const FLAVOR_FIELDS = ['l4_flavor_id', 'l7_flavor_id'].map((field) => ({ field, at: LB.child(field) }));
 
@@ -13,6 +14,7 @@ export default defineRule({
   severity: 'error',
   description: 'Yearly/monthly billing (prepaid_options) needs fixed flavors: no autoscaling, no elastic (*_elastic_max) flavor.',
   kinds: ['create-loadbalancer'],
+  hasSuggestions: true,
   check(context) {
     if (!context.object(PREPAID_OPTIONS)) return;
     if (context.boolean(AUTOSCALING_ENABLE) === true) {
@@ -21,6 +23,7 @@ export default defineRule({
         message:
           'autoscaling.enable is true together with prepaid_options, but yearly/monthly billing covers only fixed-specification flavors and autoscaling makes the load balancer elastic. ' +
           'Remove autoscaling (it is deprecated), or remove prepaid_options to bill pay-per-use.',
+        suggestions: [removeField(AUTOSCALING)],
       });
     }
     if (!context.flavors) return;

@@ -1,6 +1,6 @@
 import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
-import { LB } from '../utils.js';
+import { LB, removeField } from '../utils.js';
 
 const LOADBALANCER_TYPE = pointer('/loadbalancer/loadbalancer_type');
 const GW_FLAVOR_ID = pointer('/loadbalancer/gw_flavor_id');
@@ -21,6 +21,7 @@ export default defineRule({
   severity: 'error',
   description: 'A gateway load balancer needs gw_flavor_id and takes no VIP address, EIP, autoscaling, L4/L7 flavor or ip_target_enable.',
   kinds: ['create-loadbalancer'],
+  hasSuggestions: true,
   check(context) {
     if (context.string(LOADBALANCER_TYPE) !== 'gateway') return;
     if (!context.has(GW_FLAVOR_ID) || context.value(GW_FLAVOR_ID) === '') {
@@ -31,12 +32,13 @@ export default defineRule({
     }
     for (const { field, why, fix, at } of FORBIDDEN) {
       if (!context.hasValid(at)) continue;
-      context.report({ pointer: at, message: `${field} is set on a gateway load balancer (loadbalancer_type "gateway"), but ${why}. ${fix}` });
+      context.report({ pointer: at, message: `${field} is set on a gateway load balancer (loadbalancer_type "gateway"), but ${why}. ${fix}`, suggestions: [removeField(at)] });
     }
     if (context.boolean(IP_TARGET_ENABLE) === true) {
       context.report({
         pointer: IP_TARGET_ENABLE,
         message: 'ip_target_enable is true on a gateway load balancer (loadbalancer_type "gateway"), which does not support IP-type backends. Remove ip_target_enable.',
+        suggestions: [removeField(IP_TARGET_ENABLE)],
       });
     }
   },

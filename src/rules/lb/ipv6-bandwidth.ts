@@ -1,5 +1,6 @@
 import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
+import { removeField } from '../utils.js';
 
 const IPV6_BANDWIDTH = pointer('/loadbalancer/ipv6_bandwidth');
 const IPV6_VIP_VIRSUBNET_ID = pointer('/loadbalancer/ipv6_vip_virsubnet_id');
@@ -9,6 +10,7 @@ export default defineRule({
   severity: 'warning',
   description: 'ipv6_bandwidth applies only to a load balancer with an IPv6 VIP (ipv6_vip_virsubnet_id).',
   kinds: ['create-loadbalancer'],
+  hasSuggestions: true,
   check(context) {
     if (!context.hasValid(IPV6_BANDWIDTH) || context.has(IPV6_VIP_VIRSUBNET_ID)) return;
     context.report({
@@ -16,6 +18,7 @@ export default defineRule({
       message:
         'ipv6_bandwidth is set, but the load balancer has no ipv6_vip_virsubnet_id, so there is no IPv6 VIP to make public and the bandwidth has no effect. ' +
         'Add ipv6_vip_virsubnet_id (the network ID of an IPv6-enabled subnet), or remove ipv6_bandwidth.',
+      suggestions: [removeField(IPV6_BANDWIDTH)],
     });
   },
 });

@@ -12,6 +12,7 @@ export default defineRule({
   severity: 'error',
   description: 'prepaid_options.period_num must be 1–9 for months or 1–3 for years.',
   kinds: ['create-loadbalancer'],
+  fixable: true,
   check(context) {
     const type = context.string(PERIOD_TYPE);
     const count = context.number(PERIOD_NUM);
@@ -24,6 +25,8 @@ export default defineRule({
     context.report({
       pointer: PERIOD_NUM,
       message: `prepaid_options.period_num is ${count}, but with period_type "${type}" it must be between 1 and ${LIMITS[type]}.${fix}`,
+      // 12, 24 or 36 months are whole years: the same period, said the way the API takes it.
+      ...(asYears !== undefined && { fix: [{ replaceValue: PERIOD_TYPE, json: 'year' }, { replaceValue: PERIOD_NUM, json: asYears }] }),
     });
   },
 });

@@ -1,5 +1,6 @@
 import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
+import { removeField } from '../utils.js';
 
 const PROTECTION_STATUS = pointer('/loadbalancer/protection_status');
 const PROTECTION_REASON = pointer('/loadbalancer/protection_reason');
@@ -9,6 +10,7 @@ export default defineRule({
   severity: 'warning',
   description: 'protection_reason has an effect only when protection_status is consoleProtection.',
   kinds: ['create-loadbalancer'],
+  hasSuggestions: true,
   check(context) {
     if (!context.hasValid(PROTECTION_REASON)) return;
     const value = context.string(PROTECTION_STATUS);
@@ -19,6 +21,7 @@ export default defineRule({
       pointer: PROTECTION_REASON,
       message: `protection_reason is set, but protection_status is ${value === undefined ? 'not set (so "nonProtection")' : `"${value}"`}, and the reason is only kept for console protection. ` +
         'Set protection_status to "consoleProtection", or remove protection_reason.',
+      suggestions: [removeField(PROTECTION_REASON)],
     });
   },
 });

@@ -1,6 +1,6 @@
 import { show } from '../../text/show.js';
 import { defineRule } from '../rule.js';
-import { LB } from '../utils.js';
+import { LB, removeField } from '../utils.js';
 
 const PAIRS = [
   { address: 'vip_address', subnet: 'vip_subnet_cidr_id', what: 'ID of the IPv4 subnet' },
@@ -12,6 +12,7 @@ export default defineRule({
   severity: 'error',
   description: 'vip_address needs vip_subnet_cidr_id, and ipv6_vip_address needs ipv6_vip_virsubnet_id.',
   kinds: ['create-loadbalancer'],
+  hasSuggestions: true,
   check(context) {
     for (const { address, subnet, what, addressAt, subnetAt } of PAIRS) {
       if (!context.hasValid(addressAt) || context.has(subnetAt)) continue;
@@ -21,6 +22,7 @@ export default defineRule({
         message:
           `${address} is set${value === undefined ? '' : ` to ${show(value)}`}, but ${subnet} is missing; the address must lie in that subnet. ` +
           `Add ${subnet} (the ${what} the address belongs to), or remove ${address} to have one assigned.`,
+        suggestions: [removeField(addressAt)],
       });
     }
   },

@@ -1,6 +1,6 @@
 import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
-import { poolMembers } from '../utils.js';
+import { poolMembers, removeField } from '../utils.js';
 
 const ANY_PORT_ENABLE = pointer('/pool/any_port_enable');
 const HEALTHMONITOR = pointer('/pool/healthmonitor');
@@ -11,6 +11,7 @@ export default defineRule({
   severity: 'warning',
   description: 'With any_port_enable, member protocol_port is ignored and the health check needs monitor_port.',
   kinds: ['create-master-slave-pool'],
+  hasSuggestions: true,
   check(context) {
     if (context.boolean(ANY_PORT_ENABLE) !== true) return;
     for (const member of poolMembers(context)) {
@@ -19,6 +20,7 @@ export default defineRule({
       context.report({
         pointer: protocolPort,
         message: `members[${member.index}].protocol_port is set, but any_port_enable is true, so the API ignores it and forwards to the port the client used. Remove protocol_port.`,
+        suggestions: [removeField(protocolPort)],
       });
     }
     // null means "use the member's port", which any-port members do not have.

@@ -1,6 +1,6 @@
 import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
-import { poolMembers } from '../utils.js';
+import { poolMembers, removeField } from '../utils.js';
 
 const ANY_PORT_ENABLE = pointer('/pool/any_port_enable');
 const PROTOCOL = pointer('/pool/protocol');
@@ -10,6 +10,7 @@ export default defineRule({
   severity: 'error',
   description: 'any_port_enable is not allowed on TLS pools; without it every member needs protocol_port.',
   kinds: ['create-master-slave-pool'],
+  hasSuggestions: true,
   check(context) {
     const anyPort = context.boolean(ANY_PORT_ENABLE);
     if (anyPort === true) {
@@ -17,6 +18,7 @@ export default defineRule({
         context.report({
           pointer: ANY_PORT_ENABLE,
           message: 'any_port_enable is true on a TLS pool, but only TCP, UDP and QUIC pools can forward to any port. Remove any_port_enable, or set it to false and give each member a protocol_port.',
+          suggestions: [removeField(ANY_PORT_ENABLE)],
         });
       }
       return;

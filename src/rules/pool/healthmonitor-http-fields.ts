@@ -1,5 +1,6 @@
 import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
+import { removeField } from '../utils.js';
 
 const TYPE = pointer('/pool/healthmonitor/type');
 const HTTP_FIELDS = ['domain_name', 'url_path', 'http_method', 'expected_codes'].map((field) => ({
@@ -12,6 +13,7 @@ export default defineRule({
   severity: 'warning',
   description: 'domain_name, url_path, http_method and expected_codes have no effect on TCP or UDP_CONNECT health checks.',
   kinds: ['create-master-slave-pool'],
+  hasSuggestions: true,
   check(context) {
     const type = context.string(TYPE);
     if (type !== 'TCP' && type !== 'UDP_CONNECT') return;
@@ -21,6 +23,7 @@ export default defineRule({
       context.report({
         pointer: at,
         message: `healthmonitor.${field} is set, but healthmonitor.type is "${type}", so the API ignores it; it takes effect only on HTTP and HTTPS checks. ${fix}`,
+        suggestions: [removeField(at)],
       });
     }
   },

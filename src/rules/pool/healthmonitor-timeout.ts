@@ -3,12 +3,15 @@ import { defineRule } from '../rule.js';
 
 const DELAY = pointer('/pool/healthmonitor/delay');
 const TIMEOUT = pointer('/pool/healthmonitor/timeout');
+/** Both fields take 1–50 seconds (pool/healthmonitor-range). */
+const MAX_SECONDS = 50;
 
 export default defineRule({
   id: 'pool/healthmonitor-timeout',
   severity: 'warning',
   description: 'Health-check timeout should be below delay, or checks overlap.',
   kinds: ['create-master-slave-pool'],
+  hasSuggestions: true,
   check(context) {
     const delay = context.number(DELAY);
     const timeout = context.number(TIMEOUT);
@@ -18,6 +21,10 @@ export default defineRule({
       message:
         `healthmonitor.timeout is ${timeout}, which is not below healthmonitor.delay (${delay}); a check could still be waiting when the next one starts. ` +
         fix(delay, timeout),
+      suggestions: [
+        ...(delay > 1 && delay - 1 <= MAX_SECONDS ? [{ desc: `Lower healthmonitor.timeout to ${delay - 1}`, fix: { replaceValue: TIMEOUT, json: delay - 1 } }] : []),
+        ...(timeout < MAX_SECONDS ? [{ desc: `Raise healthmonitor.delay to ${timeout + 1}`, fix: { replaceValue: DELAY, json: timeout + 1 } }] : []),
+      ],
     });
   },
 });

@@ -1,5 +1,6 @@
 import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
+import { removeField } from '../utils.js';
 
 const LB_ALGORITHM = pointer('/pool/lb_algorithm');
 const QUIC_CID_HASH_STRATEGY = pointer('/pool/quic_cid_hash_strategy');
@@ -9,12 +10,14 @@ export default defineRule({
   severity: 'warning',
   description: 'quic_cid_hash_strategy has no effect unless lb_algorithm is "QUIC_CID".',
   kinds: ['create-master-slave-pool'],
+  hasSuggestions: true,
   check(context) {
     const algorithm = context.string(LB_ALGORITHM);
     if (!context.hasValid(QUIC_CID_HASH_STRATEGY) || algorithm === undefined || algorithm === 'QUIC_CID') return;
     context.report({
       pointer: QUIC_CID_HASH_STRATEGY,
       message: `quic_cid_hash_strategy is set, but lb_algorithm is "${algorithm}", so the API ignores it; it takes effect only with "QUIC_CID". Remove quic_cid_hash_strategy, or set lb_algorithm to "QUIC_CID" on a QUIC pool.`,
+      suggestions: [removeField(QUIC_CID_HASH_STRATEGY)],
     });
   },
 });

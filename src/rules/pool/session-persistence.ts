@@ -1,6 +1,6 @@
 import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
-import { outside } from '../utils.js';
+import { outside, removeField } from '../utils.js';
 
 const PROTOCOL = pointer('/pool/protocol');
 const SESSION = pointer('/pool/session_persistence');
@@ -21,6 +21,7 @@ export default defineRule({
   severity: 'error',
   description: 'cookie_name only with APP_COOKIE; QUIC pools need SOURCE_IP persistence; persistence_timeout in range.',
   kinds: ['create-master-slave-pool'],
+  hasSuggestions: true,
   check(context) {
     const protocol = context.string(PROTOCOL);
     const type = context.string(SESSION_TYPE);
@@ -35,6 +36,7 @@ export default defineRule({
       context.report({
         pointer: SESSION_TYPE,
         message: `session_persistence.type is "${type}", but a QUIC pool takes only "SOURCE_IP". Set session_persistence.type to "SOURCE_IP".`,
+        suggestions: [{ desc: 'Set session_persistence.type to "SOURCE_IP"', fix: { replaceValue: SESSION_TYPE, json: 'SOURCE_IP' } }],
       });
     }
 
@@ -42,6 +44,7 @@ export default defineRule({
       context.report({
         pointer: COOKIE_NAME,
         message: `session_persistence.cookie_name is set, but session_persistence.type is "${type}"; the API accepts cookie_name only with "APP_COOKIE" and rejects it otherwise. Remove cookie_name, or set type to "APP_COOKIE".`,
+        suggestions: [removeField(COOKIE_NAME)],
       });
     }
 

@@ -1,6 +1,6 @@
 import { pointer } from '../../json/pointer.js';
 import { defineRule } from '../rule.js';
-import { poolMembers } from '../utils.js';
+import { poolMembers, removeField } from '../utils.js';
 
 const TYPE = pointer('/pool/type');
 const VPC_ID = pointer('/pool/vpc_id');
@@ -10,6 +10,7 @@ export default defineRule({
   severity: 'error',
   description: 'type "instance" needs vpc_id; type "ip" allows neither vpc_id nor members with subnet_cidr_id.',
   kinds: ['create-master-slave-pool'],
+  hasSuggestions: true,
   check(context) {
     const type = context.string(TYPE);
     // Absence counts only when the field is really missing; a vpc_id or subnet_cidr_id the schema
@@ -25,6 +26,7 @@ export default defineRule({
       context.report({
         pointer: VPC_ID,
         message: 'vpc_id is set, but type is "ip", and IP-type pools must not name a VPC. Remove vpc_id, or set type to "instance".',
+        suggestions: [removeField(VPC_ID)],
       });
     }
     for (const member of poolMembers(context)) {
@@ -33,6 +35,7 @@ export default defineRule({
       context.report({
         pointer: subnetCidrId,
         message: `members[${member.index}].subnet_cidr_id is set, but type is "ip", which takes only IP-type backends (a private IPv4 address without subnet_cidr_id). Remove subnet_cidr_id, or set type to "instance" and add vpc_id.`,
+        suggestions: [removeField(subnetCidrId)],
       });
     }
   },

@@ -12,14 +12,18 @@ export default defineSchemaRule({
   severity: 'error',
   description: 'A field has the wrong JSON type (e.g. a number written as a string).',
   keywords: ['type'],
+  fixable: true,
   describe({ pointer, params, value }) {
     const expected = ([] as string[]).concat(params.type as string | string[]);
     const field = fieldName(pointer);
     const unquoted = typeof value === 'string' ? reinterpret(value, expected) : undefined;
     if (unquoted !== undefined) {
+      const json = JSON.stringify(unquoted);
       return {
         message: `${field} must be ${describeType(unquoted)}, not ${describeType(value)}; remove the quotes.`,
-        suggestion: JSON.stringify(unquoted),
+        suggestion: json,
+        // Safe only when the string holds exactly that JSON text ("5", "true"), not "05" or "1.50".
+        ...(json === value && { fix: { replaceValue: pointer, json: unquoted } }),
       };
     }
     const wanted = expected.map((type) => ARTICLES[type] ?? type).join(' or ');
