@@ -44,6 +44,8 @@ export interface FixedFile {
   written?: Uint8Array;
   /** Why the fixed text could not be written (the run fails with exit code 2). */
   failure?: string;
+  /** Why it was not written on purpose (the file is reported as it is). */
+  warning?: string;
 }
 
 export interface LintRun {
@@ -86,6 +88,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       // The file on disk is now the fixed text: remember its result under its new content.
       if (fixed.written) cache?.setContent(file, named, fixed.written, outcome);
       if (fixed.failure) run.failures.push(fixed.failure);
+      if (fixed.warning) run.warnings.push(fixed.warning);
     }
     if (outcome.status === 'linted') {
       run.report.files.push(outcome.result);

@@ -2,6 +2,7 @@
 // then the file rewritten atomically when its text changed (--fix), or the fixed text put in the
 // report as `output` (--fix-dry-run). The only place elb-lint writes to a linted file.
 
+import { lstatSync, readFileSync } from 'node:fs';
 import { fixText } from '../engine/fix-loop.js';
 import { lintFileText, type FileOptions } from '../engine/lint-file.js';
 import { decodeBody } from '../input/decode.js';
@@ -32,12 +33,28 @@ export function fixFile(mode: FixMode, file: InputFile, bytes: Uint8Array, linte
   const text = (hasBom(bytes) ? BOM : '') + fixed.output;
   if (mode === 'dry-run') return { outcome: { ...outcome, result: { ...outcome.result, output: text } } };
   if (file.absolute === undefined) return { outcome, failure: 'Cannot write fixes to standard input; use --fix-dry-run.' };
+  const refusal = refuseToWrite(file.absolute, bytes);
+  if (refusal) return { outcome: linted, warning: `"${file.path}" ${refusal}; not fixed.` };
   try {
     writeAtomically(file.absolute, text);
   } catch (error) {
     return { outcome: linted, failure: `Cannot write the fixes to "${file.path}": ${describeError(error)}.` };
   }
   return { outcome, written: new TextEncoder().encode(text) };
+}
+
+/**
+ * The linted repository is untrusted: a link in it may point anywhere, so --fix writes only the
+ * file itself; and a file that changed since it was read keeps the change.
+ */
+function refuseToWrite(absolute: string, linted: Uint8Array): string | undefined {
+  try {
+    if (lstatSync(absolute).isSymbolicLink()) return 'is a symbolic link, and --fix does not write through links';
+    if (!Buffer.from(linted).equals(readFileSync(absolute))) return 'changed while it was being linted';
+  } catch (error) {
+    return `could not be read again (${describeError(error)})`;
+  }
+  return undefined;
 }
 
 function hasBom(bytes: Uint8Array): boolean {
