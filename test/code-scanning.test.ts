@@ -93,6 +93,24 @@ describe('--format sarif=FILE for GitHub code scanning', () => {
     expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('web%20lb%20%231.json');
   });
 
+  it('gives a result with a safe fix its SARIF fixes, which applied give what --fix writes', async () => {
+    const pool = readFileSync(join(ROOT, 'examples/templates/web-tcp-pool.json'), 'utf8');
+    const typo = pool.replace('"protocol": "TCP"', '"protocol": "tcp"').replace('"timeout": 3', '"timeout": 7');
+    writeFileSync(join(work, 'pool.json'), typo);
+    await runCli(['-f', 'sarif=out.sarif', 'pool.json'], { cwd: work });
+    const log = readJson<SarifLog>(join(work, 'out.sarif'));
+    const validate = sarifValidator();
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const results = log.runs[0]!.results;
+    // Only safe fixes: the timeout finding has suggestions, which SARIF does not carry.
+    expect(results.map((result) => [result.ruleId, result.fixes !== undefined])).toEqual([['schema/enum', true], ['pool/healthmonitor-timeout', false]]);
+    const [change] = results[0]!.fixes![0]!.artifactChanges;
+    expect(change!.artifactLocation).toEqual({ uri: 'pool.json', uriBaseId: '%SRCROOT%' });
+    const [replacement] = change!.replacements;
+    const { charOffset, charLength } = replacement!.deletedRegion;
+    expect(typo.slice(0, charOffset) + replacement!.insertedContent.text + typo.slice(charOffset + charLength)).toBe(pool.replace('"timeout": 3', '"timeout": 7'));
+  });
+
   it('keeps partialFingerprints when unrelated lines move', async () => {
     const original = readFileSync(join(ROOT, 'examples/mistakes/tls-pool-any-port.json'), 'utf8');
     writeFileSync(join(work, 'pool.json'), original);

@@ -35,6 +35,13 @@ export interface SarifResult {
     logicalLocations?: { fullyQualifiedName: string }[];
   }[];
   partialFingerprints: Record<string, string>;
+  fixes?: {
+    description?: { text: string };
+    artifactChanges: {
+      artifactLocation: { uri: string; uriBaseId?: string };
+      replacements: { deletedRegion: { charOffset: number; charLength: number }; insertedContent: { text: string } }[];
+    }[];
+  }[];
 }
 
 export function sarifValidator() {

@@ -2,7 +2,7 @@
 // %SRCROOT%-relative physical location, the JSON pointer as a logical location, and fingerprints
 // built from file, rule and pointer (not line numbers), so they survive unrelated edits.
 
-import type { Severity } from '../model.js';
+import type { Severity, TextEdit } from '../model.js';
 import { findingFingerprints } from './fingerprint.js';
 import type { Reporter } from './types.js';
 import { TOOL_NAME, TOOL_URI } from './types.js';
@@ -32,6 +32,7 @@ const sarif: Reporter = (report, context) => {
           },
         ],
         partialFingerprints: { 'elbLintFinding/v1': fingerprints[index] as string },
+        ...(finding.fix && { fixes: [sarifFix(finding.fix, artifactLocation)] }),
       });
     }
   }
@@ -64,6 +65,23 @@ const sarif: Reporter = (report, context) => {
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 };
+
+/**
+ * A safe fix as SARIF says it: one replacement in the file, by character offset (UTF-16 code units,
+ * as the run's columnKind says), so a viewer can apply it as --fix would.
+ */
+function sarifFix(edit: TextEdit, artifactLocation: { uri: string; uriBaseId?: string }) {
+  const [start, end] = edit.range;
+  return {
+    description: { text: edit.text === '' ? 'Delete the text.' : `Replace with ${edit.text}.` },
+    artifactChanges: [
+      {
+        artifactLocation,
+        replacements: [{ deletedRegion: { charOffset: start, charLength: end - start }, insertedContent: { text: edit.text } }],
+      },
+    ],
+  };
+}
 
 /** SARIF rule names are identifiers: `pool/any-port` → `PoolAnyPort`. */
 function ruleName(id: string): string {
