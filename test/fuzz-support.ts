@@ -21,7 +21,7 @@ export const ROOT = join(import.meta.dirname, '..');
 // cases over the same properties in the same proportions. ELB_LINT_FUZZ_SEED replays a failure.
 
 /** The sum of the default runs of every property in test/fuzz*.test.ts. */
-export const DEFAULT_TOTAL_RUNS = 12_612;
+export const DEFAULT_TOTAL_RUNS = 13_912;
 
 export function runs(defaultRuns: number): number {
   const total = Number(process.env.ELB_LINT_FUZZ_RUNS);
@@ -458,6 +458,11 @@ export function checkReport(result: CliResult, files: Record<string, Linted>): J
       const end = offsetOf(lines, linted.text, finding.endLine, finding.endColumn) ?? fail(`${where}: end position outside the file`);
       if (end < start) fail(`${where}: end before start`);
       checkPointer(finding, start, linted, fail, where);
+      for (const edit of [...(finding.fix ? [finding.fix] : []), ...(finding.suggestions ?? []).map((suggestion) => suggestion.fix)]) {
+        const [from, to] = edit.range;
+        if (!(from >= 0 && from <= to && to <= linted.text.length)) fail(`${where}: edit range outside the text`);
+        if (linted.bodies.length === 0) fail(`${where}: an edit on text that is not JSON`);
+      }
     });
   }
   if (JSON.stringify(counts) !== JSON.stringify(report.summary)) fail(`summary ${JSON.stringify(report.summary)} does not count the findings ${JSON.stringify(counts)}`);

@@ -24,12 +24,15 @@ export interface EditSource {
   isPlaceholder(value: unknown): boolean;
 }
 
+/** What a safe fix must also pass: the body with the fix applied, parsed. */
+export type FixCheck = (fixedBody: unknown) => boolean;
+
 /**
  * The text edit of a fix, or undefined when it cannot be made safely: a pointer that is not in
  * the text, a placeholder value, a rename onto a key that exists, edits that overlap, a range
  * that would swallow an .http comment, or a result that would not parse.
  */
-export function toTextEdit(source: EditSource, fix: DocumentFix): TextEdit | undefined {
+export function toTextEdit(source: EditSource, fix: DocumentFix, check?: FixCheck): TextEdit | undefined {
   const edits: readonly DocumentEdit[] = isEditList(fix) ? fix : [fix];
   const pieces: Piece[] = [];
   for (const edit of edits) {
@@ -39,24 +42,28 @@ export function toTextEdit(source: EditSource, fix: DocumentFix): TextEdit | und
   }
   if (pieces.length === 0) return undefined;
   pieces.sort((a, b) => a.start - b.start);
-  const { text } = source;
-  let replacement = (pieces[0] as Piece).text;
+  const { text, offset, original } = source;
+  // A piece must not cover what the parsed text blanked (an .http comment line): it would be lost.
+  if (original !== undefined && pieces.some((piece) => original.slice(offset + piece.start, offset + piece.end) !== text.slice(piece.start, piece.end))) return undefined;
+  let parsedText = (pieces[0] as Piece).text;
+  let replacement = parsedText;
   for (let i = 1; i < pieces.length; i++) {
     const previous = pieces[i - 1] as Piece;
     const piece = pieces[i] as Piece;
     if (piece.start < previous.end) return undefined;
-    // The bytes between two changed tokens are kept as they are.
-    replacement += text.slice(previous.end, piece.start) + piece.text;
+    // The bytes between two changed tokens are kept as written, comment lines and all.
+    parsedText += text.slice(previous.end, piece.start) + piece.text;
+    replacement += (original ?? text).slice(offset + previous.end, offset + piece.start) + piece.text;
   }
   const start = (pieces[0] as Piece).start;
   const end = (pieces[pieces.length - 1] as Piece).end;
-  if (text.slice(start, end) === replacement) return undefined;
-  if (source.original !== undefined && source.original.slice(source.offset + start, source.offset + end) !== text.slice(start, end)) return undefined;
-  if (!parses(text.slice(0, start) + replacement + text.slice(end))) return undefined;
-  return { range: [source.offset + start, source.offset + end], text: replacement };
+  if (text.slice(start, end) === parsedText) return undefined;
+  const fixed = parsed(text.slice(0, start) + parsedText + text.slice(end));
+  if (fixed === NOT_JSON || (check && !check(fixed))) return undefined;
+  return { range: [offset + start, offset + end], text: replacement };
 }
 
-function isEditList(fix: DocumentFix): fix is readonly DocumentEdit[] {
+export function isEditList(fix: DocumentFix): fix is readonly DocumentEdit[] {
   return Array.isArray(fix);
 }
 
@@ -101,11 +108,12 @@ function removalRange(text: string, { open, close, members, index }: MemberSlot)
   return { start: member.start, end: next.start };
 }
 
-function parses(text: string): boolean {
+const NOT_JSON = Symbol('not JSON');
+
+function parsed(text: string): unknown {
   try {
-    JSON.parse(text);
-    return true;
+    return JSON.parse(text) as unknown;
   } catch {
-    return false;
+    return NOT_JSON;
   }
 }

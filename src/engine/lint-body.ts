@@ -6,7 +6,7 @@ import type { FlavorCatalog } from '../config/flavors.js';
 import { almostRequest, detectKind, looksLikeRequest } from '../input/kind.js';
 import type { LineIndex } from '../json/line-index.js';
 import { parseJson } from '../json/parse.js';
-import { isObject, pointerText } from '../json/pointer.js';
+import { isObject, parentPointer, pointerText } from '../json/pointer.js';
 import { Locator } from '../json/locate.js';
 import type { TextRange } from '../json/tree.js';
 import { compareFindings, type Finding, type Kind, type SeveritySetting, type Suggestion, type TextEdit } from '../model.js';
@@ -15,11 +15,11 @@ import inputUnknownKind, { unknownKindMessage } from '../rules/input/unknown-kin
 import internalRuleError, { ruleErrorMessage } from '../rules/internal/rule-error.js';
 import parseDuplicateKey, { duplicateKeyMessage } from '../rules/parse/duplicate-key.js';
 import parseInvalidJson, { invalidJsonMessage } from '../rules/parse/invalid-json.js';
-import type { Report, SemanticRule } from '../rules/rule.js';
+import type { DocumentEdit, DocumentFix, Report, SchemaIssue, SemanticRule } from '../rules/rule.js';
 import { withoutOptionalNulls } from '../schema/optional-nulls.js';
 import { schemaIssues } from '../schema/validate.js';
 import { BodyContext } from './context.js';
-import { toTextEdit, type EditSource } from './edits.js';
+import { isEditList, toTextEdit, type EditSource, type FixCheck } from './edits.js';
 
 /** A custom check from rules.yaml, already compiled. */
 export interface PolicyCheck {
@@ -140,13 +140,29 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
   }
 
   // With a duplicate key, which of the two an edit would touch is anybody's guess: no edits then.
-  return finish(source, settings, kind, found, text, parsed.duplicates.length === 0);
+  return finish(source, settings, kind, found, text, parsed.duplicates.length === 0 && introducesNoSchemaIssue(kind, issues, settings));
 }
 
-function finish(source: BodySource, settings: FileSettings, kind: Kind | null, found: Located[], text: string, editable: boolean): BodyResult {
+/**
+ * A safe fix makes the body no worse by the schema: after it, every schema issue is one the body
+ * had before. A fixed type that is still out of range, or a renamed field whose value the new name
+ * does not take, stays a suggestion.
+ */
+function introducesNoSchemaIssue(kind: Kind, before: readonly SchemaIssue[], settings: FileSettings): FixCheck {
+  const known = new Set(before.map(issueKey));
+  // Judged as the body was: optional nulls taken out first (the text is not at hand: always walk).
+  return (fixedBody) => schemaIssues(kind, withoutOptionalNulls(kind, fixedBody, 'null'), settings.isPlaceholder).every((issue) => known.has(issueKey(issue)));
+}
+
+function issueKey(issue: SchemaIssue): string {
+  return `${issue.keyword}\u0000${issue.pointer}`;
+}
+
+function finish(source: BodySource, settings: FileSettings, kind: Kind | null, found: Located[], text: string, editable: false | FixCheck): BodyResult {
   let locator: Locator | undefined;
   const findings: Finding[] = [];
   const edits: EditSource = { text, offset: source.start, original: source.original, isPlaceholder: settings.isPlaceholder };
+  if (editable) dropCollidingRenames(found);
   for (const item of found) {
     const severity = settings.severity(item.ruleId);
     if (severity === 'off' || settings.suppressed(item.pointer)) continue;
@@ -163,7 +179,7 @@ function finish(source: BodySource, settings: FileSettings, kind: Kind | null, f
       endLine: end.line,
       endColumn: end.column,
       ...(item.suggestion !== undefined && { suggestion: item.suggestion }),
-      ...(editable && editsOf(item, edits)),
+      ...(editable && editsOf(item, edits, editable)),
     });
   }
   findings.sort(compareFindings);
@@ -171,13 +187,34 @@ function finish(source: BodySource, settings: FileSettings, kind: Kind | null, f
 }
 
 /** A finding's fix and suggestions as text edits; those that cannot be made safely are left out. */
-function editsOf(item: Located, source: EditSource): { fix?: TextEdit; suggestions?: Suggestion[] } {
+function editsOf(item: Located, source: EditSource, check: FixCheck): { fix?: TextEdit; suggestions?: Suggestion[] } {
   if (item.fix === undefined && item.suggestions === undefined) return {};
-  const fix = item.fix === undefined ? undefined : toTextEdit(source, item.fix);
+  const fix = item.fix === undefined ? undefined : toTextEdit(source, item.fix, check);
   const suggestions: Suggestion[] = [];
   for (const suggestion of item.suggestions ?? []) {
     const edit = toTextEdit(source, suggestion.fix);
     if (edit) suggestions.push({ desc: suggestion.desc, fix: edit });
   }
   return { ...(fix && { fix }), ...(suggestions.length > 0 && { suggestions }) };
+}
+
+/**
+ * Two safe renames onto one key of one object (`Name` and `NAME` → `name`) are each safe alone and
+ * a duplicate key together: neither is safe then.
+ */
+function dropCollidingRenames(found: Located[]): void {
+  const targets = new Map<string, Located[]>();
+  for (const item of found) {
+    const target = renameTarget(item.fix);
+    if (target !== undefined) targets.set(target, [...(targets.get(target) ?? []), item]);
+  }
+  for (const items of targets.values()) if (items.length > 1) for (const item of items) delete item.fix;
+}
+
+function renameTarget(fix: DocumentFix | undefined): string | undefined {
+  const edits: readonly DocumentEdit[] = fix === undefined ? [] : isEditList(fix) ? fix : [fix];
+  for (const edit of edits) {
+    if ('renameKey' in edit) return `${parentPointer(pointerText(edit.renameKey))}\u0000${edit.key}`;
+  }
+  return undefined;
 }
