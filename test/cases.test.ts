@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RULES, RULES_BY_ID } from '../src/rules/index.js';
 import { lintToJson, readJson } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, 'cases');
@@ -49,6 +50,10 @@ function caseFolders(directory: string): string[] {
   return found;
 }
 
+/** Rules whose cases showed a safe fix (with its .fixed file) or suggestions. */
+const shownFixes = new Set<string>();
+const shownSuggestions = new Set<string>();
+
 for (const folder of caseFolders(ROOT)) {
   const label = relative(ROOT, folder) || 'corpus';
   describe(label, () => {
@@ -84,12 +89,27 @@ for (const folder of caseFolders(ROOT)) {
           // The case is about its own rule: that rule must be among the findings.
           expect(actual.map((finding) => finding.ruleId)).toContain(label);
         }
+        for (const finding of actual) {
+          // Rule metadata says which rules edit: `rules`, --list-rules and the docs rely on it.
+          if (finding.fix) expect(RULES_BY_ID.get(finding.ruleId)?.fixable, `${finding.ruleId} has a fix`).toBe(true);
+          if (finding.suggestions) expect(RULES_BY_ID.get(finding.ruleId)?.hasSuggestions, `${finding.ruleId} has suggestions`).toBe(true);
+          if (finding.suggestions && finding.ruleId === label) shownSuggestions.add(label);
+        }
         const fixedFile = join(directory, file.replace(/\.(json|http|rest)$/, '.fixed.$1'));
         const wanted = existsSync(fixedFile) ? readFileSync(fixedFile, 'utf8') : undefined;
         if (wanted === undefined && !actual.some((finding) => finding.fix !== undefined)) return;
         const dryRun = await lintToJson(['--fix-dry-run', ...argsFor(directory, file), file], { cwd: directory });
         expect(dryRun.report.files[0]?.output, wanted === undefined ? 'a safe fix is offered: add the case\'s .fixed file' : 'the text after --fix').toBe(wanted);
+        if (actual.some((finding) => finding.ruleId === label && finding.fix !== undefined)) shownFixes.add(label);
       });
     }
   });
 }
+
+// Runs after the cases above (a file's tests run in order): every rule that can edit shows it.
+describe('rule cases with edits', () => {
+  it('show a safe fix, with its .fixed file, for every fixable rule, and suggestions for every rule that has them', () => {
+    expect([...shownFixes].sort()).toEqual(RULES.filter((rule) => rule.fixable).map((rule) => rule.id).sort());
+    expect([...shownSuggestions].sort()).toEqual(RULES.filter((rule) => rule.hasSuggestions).map((rule) => rule.id).sort());
+  });
+});

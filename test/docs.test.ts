@@ -5,7 +5,8 @@
 //   # `<rule id>`
 //   **Default severity:** <severity> · **Applies to:** <kinds or "every file">
 //   <the rule's one-line description>
-//   ## What it reports / ## Why / ## Examples (### Incorrect, ### Correct, each a ```json block) / ## Turning it off
+//   ## What it reports / ## Why / ## Examples (### Incorrect, ### Correct, each a ```json block) /
+//   ## Fixes (only for a rule with a fix or suggestions: what they do) / ## Turning it off
 // A block may be preceded by `<!-- args: … -->` (command-line options, paths relative to the
 // repository root). A rule whose findings no body can produce says `<!-- examples: none … -->`.
 
@@ -43,6 +44,14 @@ for (const rule of RULES) {
       expect(page).toContain(rule.description);
       for (const heading of ['## What it reports', '## Why', '## Examples', '## Turning it off']) expect(page, heading).toContain(heading);
       expect(page).toContain(`${rule.id}: off`);
+    });
+
+    it('says what its fix and suggestions do, if it has any', () => {
+      const section = /\n## Fixes\n([\s\S]*?)\n## /.exec(page)?.[1];
+      expect(section !== undefined, '## Fixes section').toBe(rule.fixable === true || rule.hasSuggestions === true);
+      if (rule.fixable) expect(section).toMatch(/\*\*Fix\*\* \(applied by `--fix`\)/);
+      if (rule.hasSuggestions) expect(section).toMatch(/[Ss]uggest/);
+      if (!rule.fixable && section !== undefined) expect(section).toMatch(/`--fix`\s+(never\s+applies|applies\s+neither)/);
     });
 
     it.skipIf(noExamples)('flags its Incorrect example', async () => {

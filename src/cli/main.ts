@@ -18,6 +18,7 @@ import type { RunOutcome } from '../reporters/types.js';
 import { useColor } from './color.js';
 import { applyBaseline, baselineOption } from './baseline-option.js';
 import { createProgress, wantsProgress } from './progress.js';
+import { editsLabel } from '../docs/catalog.js';
 
 export interface Io {
   cwd: string;
@@ -193,5 +194,7 @@ function errorsOnly(report: LintReport): LintReport {
 function listRules(all: readonly RuleMeta[] = RULES): string {
   const rules = [...all].sort((a, b) => (a.id < b.id ? -1 : 1));
   const idWidth = Math.max(...rules.map((rule) => rule.id.length));
-  return rules.map((rule) => `${rule.id.padEnd(idWidth)}  ${rule.severity.padEnd(7)}  ${rule.description}\n`).join('');
+  const editsWidth = Math.max(...rules.map((rule) => editsLabel(rule).length));
+  const column = (rule: RuleMeta) => (editsWidth === 0 ? '' : `${editsLabel(rule).padEnd(editsWidth)}  `);
+  return rules.map((rule) => `${rule.id.padEnd(idWidth)}  ${rule.severity.padEnd(7)}  ${column(rule)}${rule.description}\n`).join('');
 }

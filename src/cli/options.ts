@@ -30,7 +30,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'debug', type: 'boolean', description: 'Print skipped files and timings to stderr.' },
   { name: 'color', type: 'boolean', description: 'Force colours on (default: on for a terminal; NO_COLOR and FORCE_COLOR are respected).' },
   { name: 'no-color', type: 'boolean', description: 'Turn colours off.' },
-  { name: 'list-rules', type: 'boolean', description: 'List every rule and custom policy with its default severity and description.' },
+  { name: 'list-rules', type: 'boolean', description: 'List every rule and custom policy with its default severity, its edits ("fix": --fix fixes it; "suggestions": an editor offers edits) and description.' },
   { name: 'print-schema', type: 'string', value: 'KIND', description: 'Print the JSON Schema of a request body (for editors).' },
   { name: 'print-config', type: 'string', value: 'FILE', description: 'Print the configuration that applies to FILE, as JSON.' },
   { name: 'version', alias: 'v', type: 'boolean', description: 'Print the version.' },

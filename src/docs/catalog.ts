@@ -8,8 +8,13 @@ export function sortedRules(rules: readonly RuleMeta[]): RuleMeta[] {
 }
 
 export function ruleTable(rules: readonly RuleMeta[]): string {
-  const rows = sortedRules(rules).map((rule) => `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.severity} | ${rule.description.replace(/\|/g, '\\|')} |`);
-  return ['| Rule | Default | What it reports |', '|---|---|---|', ...rows].join('\n');
+  const rows = sortedRules(rules).map((rule) => `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.severity} | ${editsLabel(rule)} | ${rule.description.replace(/\|/g, '\\|')} |`);
+  return ['| Rule | Default | Edits | What it reports |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+/** What a rule's findings may carry: `fix` (--fix applies it), `suggestions` (an editor offers them), both, or nothing. */
+export function editsLabel(rule: RuleMeta): string {
+  return [rule.fixable ? 'fix' : '', rule.hasSuggestions ? 'suggestions' : ''].filter(Boolean).join(', ');
 }
 
 export function recommendedPreset(rules: readonly RuleMeta[]): string {
