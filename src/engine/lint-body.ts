@@ -163,6 +163,7 @@ function finish(source: BodySource, settings: FileSettings, kind: Kind | null, f
   const findings: Finding[] = [];
   const edits: EditSource = { text, offset: source.start, original: source.original, isPlaceholder: settings.isPlaceholder };
   if (editable) dropCollidingRenames(found);
+  const budget = { left: EDIT_BUDGET };
   for (const item of found) {
     const severity = settings.severity(item.ruleId);
     if (severity === 'off' || settings.suppressed(item.pointer)) continue;
@@ -179,19 +180,28 @@ function finish(source: BodySource, settings: FileSettings, kind: Kind | null, f
       endLine: end.line,
       endColumn: end.column,
       ...(item.suggestion !== undefined && { suggestion: item.suggestion }),
-      ...(editable && editsOf(item, edits, editable)),
+      ...(editable && editsOf(item, edits, editable, budget)),
     });
   }
   findings.sort(compareFindings);
   return { status: 'linted', kind, findings };
 }
 
+/**
+ * Each edit costs a scan and a parse of the body (and a schema check for a safe fix): the first
+ * findings of a hostile body with thousands of them get edits, the rest none, and the run stays
+ * linear. A request body of a few kilobytes never comes near it.
+ */
+const EDIT_BUDGET = 4_000_000;
+
 /** A finding's fix and suggestions as text edits; those that cannot be made safely are left out. */
-function editsOf(item: Located, source: EditSource, check: FixCheck): { fix?: TextEdit; suggestions?: Suggestion[] } {
+function editsOf(item: Located, source: EditSource, check: FixCheck, budget: { left: number }): { fix?: TextEdit; suggestions?: Suggestion[] } {
   if (item.fix === undefined && item.suggestions === undefined) return {};
-  const fix = item.fix === undefined ? undefined : toTextEdit(source, item.fix, check);
+  const affordable = () => (budget.left -= source.text.length + 1) >= 0;
+  const fix = item.fix === undefined || !affordable() ? undefined : toTextEdit(source, item.fix, check);
   const suggestions: Suggestion[] = [];
   for (const suggestion of item.suggestions ?? []) {
+    if (!affordable()) break;
     const edit = toTextEdit(source, suggestion.fix);
     if (edit) suggestions.push({ desc: suggestion.desc, fix: edit });
   }

@@ -145,6 +145,15 @@ describe('what is never edited', () => {
     expect(finding.fix).toBeUndefined();
   });
 
+  it('past a budget, in a hostile body with thousands of findings: the first ones get edits, the rest none', () => {
+    const keys = Array.from({ length: 20_000 }, (_, index) => `"unknown_${index}": ${index}`);
+    const findings = lintText(`{"pool": {\n${keys.join(',\n')}\n}}\n`).findings.filter((finding) => finding.ruleId === 'schema/unknown-field');
+    expect(findings.length).toBe(20_000);
+    const edited = findings.filter((finding) => finding.suggestions !== undefined).length;
+    expect(edited).toBeGreaterThan(0);
+    expect(edited).toBeLessThan(findings.length);
+  });
+
   it('a change that changes nothing, or an edit that does not parse', () => {
     expect(toTextEdit(source('{"a": "x"}'), { replaceValue: '/a', json: 'x' })).toBeUndefined();
     expect(toTextEdit(source('{"a": 1}'), { replaceValue: '/b', json: 2 })).toBeUndefined();
