@@ -140,7 +140,8 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
   }
 
   // With a duplicate key, which of the two an edit would touch is anybody's guess: no edits then.
-  return finish(source, settings, kind, found, text, parsed.duplicates.length === 0 && introducesNoSchemaIssue(kind, issues, settings));
+  const editable = parsed.duplicates.length === 0 && found.some((item) => item.fix !== undefined || item.suggestions !== undefined);
+  return finish(source, settings, kind, found, text, editable && introducesNoSchemaIssue(kind, issues, settings));
 }
 
 /**
@@ -161,9 +162,9 @@ function issueKey(issue: SchemaIssue): string {
 function finish(source: BodySource, settings: FileSettings, kind: Kind | null, found: Located[], text: string, editable: false | FixCheck): BodyResult {
   let locator: Locator | undefined;
   const findings: Finding[] = [];
-  const edits: EditSource = { text, offset: source.start, original: source.original, isPlaceholder: settings.isPlaceholder };
+  const edits: EditSource | undefined = editable ? { text, offset: source.start, original: source.original, isPlaceholder: settings.isPlaceholder } : undefined;
   if (editable) dropCollidingRenames(found);
-  const budget = { left: EDIT_BUDGET };
+  const budget = editable ? { left: EDIT_BUDGET } : undefined;
   for (const item of found) {
     const severity = settings.severity(item.ruleId);
     if (severity === 'off' || settings.suppressed(item.pointer)) continue;
@@ -180,7 +181,7 @@ function finish(source: BodySource, settings: FileSettings, kind: Kind | null, f
       endLine: end.line,
       endColumn: end.column,
       ...(item.suggestion !== undefined && { suggestion: item.suggestion }),
-      ...(editable && editsOf(item, edits, editable, budget)),
+      ...(editable && edits && budget && editsOf(item, edits, editable, budget)),
     });
   }
   findings.sort(compareFindings);
