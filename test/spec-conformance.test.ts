@@ -2,6 +2,8 @@
 // CLI: the JSON report contract field for field, exit codes, kind detection precedence, and
 // positions counted by hand (CRLF line breaks, UTF-16 columns, .http files, array elements).
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintToJson, runCli, type JsonFinding, useWorkspace } from './helpers.js';
 
@@ -66,8 +68,11 @@ describe('JSON report (output.md)', () => {
 
     const findings = report.files[1]!.findings;
     expect(findings.map((finding) => finding.ruleId)).toEqual(['schema/enum']);
-    expect(Object.keys(findings[0]!)).toEqual(['ruleId', 'severity', 'message', 'pointer', 'line', 'column', 'endLine', 'endColumn', 'suggestion']);
-    expect(findings[0]).toMatchObject({ pointer: '/loadbalancer/charge_mode', line: 5, column: 5, endLine: 5, endColumn: 25, suggestion: 'lcu' });
+    // "LCU" differs from "lcu" only in case: a safe fix (api.md), after the suggestion.
+    expect(Object.keys(findings[0]!)).toEqual(['ruleId', 'severity', 'message', 'pointer', 'line', 'column', 'endLine', 'endColumn', 'suggestion', 'fix']);
+    expect(findings[0]).toMatchObject({ pointer: '/loadbalancer/charge_mode', line: 5, column: 5, endLine: 5, endColumn: 25, suggestion: 'lcu', fix: { text: '"lcu"' } });
+    const text = readFileSync(join(workspace.dir, 'templates/A-lb.json'), 'utf8');
+    expect(text.slice(...findings[0]!.fix!.range)).toBe('"LCU"');
     expect(report.summary).toEqual({ files: 3, errors: 2, warnings: 0, infos: 0 });
   });
 
