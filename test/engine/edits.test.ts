@@ -148,7 +148,8 @@ describe('what is never edited', () => {
   it('past a budget, in a hostile body with thousands of findings: the first ones get edits, the rest none', () => {
     const keys = Array.from({ length: 20_000 }, (_, index) => `"unknown_${index}": ${index}`);
     const findings = lintText(`{"pool": {\n${keys.join(',\n')}\n}}\n`).findings.filter((finding) => finding.ruleId === 'schema/unknown-field');
-    expect(findings.length).toBe(20_000);
+    // The report keeps the first findings of a file (src/engine/cap.ts); the budget is smaller still.
+    expect(findings.length).toBeGreaterThan(100);
     const edited = findings.filter((finding) => finding.suggestions !== undefined).length;
     expect(edited).toBeGreaterThan(0);
     expect(edited).toBeLessThan(findings.length);
