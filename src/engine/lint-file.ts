@@ -7,7 +7,7 @@ import { decodeBody } from '../input/decode.js';
 import { parseHttpFile, type HttpRequestBody } from '../input/http-file.js';
 import { looksLikeRequest } from '../input/kind.js';
 import { LineIndex } from '../json/line-index.js';
-import { type FileOutcome, type Finding, type Kind } from '../model.js';
+import { type FileOutcome, type Finding, type Kind, type TextEdit } from '../model.js';
 import { FindingCap } from './cap.js';
 import parseInvalidJson, { invalidJsonMessage } from '../rules/parse/invalid-json.js';
 import inputUnknownKind, { unknownRequestFileMessage } from '../rules/input/unknown-kind.js';
@@ -49,7 +49,20 @@ export function lintFileText(file: FileIdentity, text: string, options: FileOpti
   const content: FileContent = bytes.length > MAX_FILE_BYTES
     ? { status: 'too-large', size: bytes.length, exact: true, head: bytes.subarray(0, HEAD_BYTES) }
     : { status: 'read', bytes };
-  return lintFileContent(file, content, options);
+  const outcome = lintFileContent(file, content, options);
+  // Decoding drops a byte order mark (editors do not count it as a column), but the edits of a
+  // text are offsets into the string given, mark included.
+  return text.charCodeAt(0) === 0xfeff && outcome.status === 'linted' ? shiftEdits(outcome, 1) : outcome;
+}
+
+function shiftEdits(outcome: FileOutcome & { status: 'linted' }, by: number): FileOutcome {
+  const shift = (edit: TextEdit): TextEdit => ({ range: [edit.range[0] + by, edit.range[1] + by], text: edit.text });
+  const findings = outcome.result.findings.map((finding) => ({
+    ...finding,
+    ...(finding.fix && { fix: shift(finding.fix) }),
+    ...(finding.suggestions && { suggestions: finding.suggestions.map((suggestion) => ({ ...suggestion, fix: shift(suggestion.fix) })) }),
+  }));
+  return { ...outcome, result: { ...outcome.result, findings } };
 }
 
 export function lintFileContent(file: FileIdentity, content: FileContent, options: FileOptions): FileOutcome {

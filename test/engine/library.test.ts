@@ -121,3 +121,15 @@ describe('applyFixes', () => {
     expect(applyFixes(text, [finding(5, 100, 'x')])).toEqual({ output: text, fixed: [], remaining: [finding(5, 100, 'x')] });
   });
 });
+
+describe('a text with a byte order mark', () => {
+  it('keeps the CLI positions and gives edits as offsets into the string given, mark included', () => {
+    const body = '{"pool": {"protocol": "tcp"}}';
+    const plain = lintText(body, { filePath: 'a.json' });
+    const marked = lintText(`\ufeff${body}`, { filePath: 'a.json' });
+    const enumOf = (result: ReturnType<typeof lintText>) => result.findings.find((finding) => finding.ruleId === 'schema/enum');
+    expect(enumOf(marked)?.column).toBe(enumOf(plain)?.column);
+    expect(enumOf(plain)?.fix).toBeDefined();
+    expect(applyFixes(`\ufeff${body}`, marked.findings).output).toBe(`\ufeff${applyFixes(body, plain.findings).output}`);
+  });
+});
