@@ -1,9 +1,9 @@
 // Globs in rules.yaml (include, ignore, kinds, overrides.files), relative to the directory of the
 // file that states them, matched with picomatch against paths relative to the configuration's
-// base directory. Loaded only when a configuration has globs.
+// base directory. Loaded only when a configuration has globs. No node:path: the playground uses it too.
 
-import picomatch from 'picomatch';
-import { posix } from 'node:path';
+import picomatch from 'picomatch/posix';
+import { joinPosix, relativePosix } from '../text/posix-path.js';
 
 export type Matcher = (path: string) => boolean;
 
@@ -24,7 +24,7 @@ export function globProblem(glob: string): string | undefined {
 
 /** A glob stated in a file in `directory`, as seen from the base directory (both absolute, `/` separators). */
 export function rebase(glob: string, directory: string, baseDir: string): string {
-  return directory === baseDir ? glob : posix.relative(baseDir, posix.join(directory, glob)) || '.';
+  return directory === baseDir ? glob : relativePosix(baseDir, joinPosix(directory, glob)) || '.';
 }
 
 export function compileGlobs(globs: readonly string[]): Matcher {

@@ -5,6 +5,7 @@ import { builtinConfig } from '../config/builtin.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { FileResult, Kind } from '../model.js';
 import { lintFileText } from './lint-file.js';
+import { normalizePosix } from '../text/posix-path.js';
 
 export interface LintTextOptions {
   /** How the result names the text; `.http`/`.rest` selects that framing, and the config's globs match it. */
@@ -41,9 +42,9 @@ function toPosix(path: string): string {
 export function configPathOf(config: ResolvedConfig, path: string): string {
   const cwd = config.origin?.cwd;
   const absolute = isAbsolute(path) ? path : cwd !== undefined ? `${toPosix(cwd)}/${path}` : undefined;
-  if (absolute === undefined) return normalize(path);
-  const base = normalize(toPosix(config.baseDir));
-  const full = normalize(absolute);
+  if (absolute === undefined) return normalizePosix(path);
+  const base = normalizePosix(toPosix(config.baseDir));
+  const full = normalizePosix(absolute);
   if (full === base) return '';
   const prefix = base.endsWith('/') ? base : `${base}/`;
   return full.startsWith(prefix) ? full.slice(prefix.length) : full;
@@ -51,15 +52,4 @@ export function configPathOf(config: ResolvedConfig, path: string): string {
 
 function isAbsolute(path: string): boolean {
   return path.startsWith('/') || /^[A-Za-z]:\//.test(path);
-}
-
-/** `.` and `..` segments resolved, repeated slashes collapsed (posix separators). */
-function normalize(path: string): string {
-  const out: string[] = [];
-  for (const segment of path.split('/')) {
-    if (segment === '.' || (segment === '' && out.length > 0)) continue;
-    if (segment === '..' && out.length > 0 && out[out.length - 1] !== '..' && out[out.length - 1] !== '') out.pop();
-    else out.push(segment);
-  }
-  return out.join('/') || (path.startsWith('/') ? '/' : '');
 }
