@@ -1,46 +1,23 @@
-// A rules.yaml and the files it extends, read, checked and compiled into a ConfigModel. Every
-// problem in any file of the chain is collected with its file, line and column; if there is
-// one, loading fails with a ConfigError listing them all. Loaded (with the yaml package) only
-// when a configuration file is used; globs, policies and Ajv load only when the file has them.
+// A rules.yaml and the files it extends, read and checked here, compiled by compile.ts into a
+// ConfigModel. Every problem in any file of the chain is collected with its file, line and column;
+// if there is one, loading fails with a ConfigError listing them all. Loaded (with the yaml
+// package) only when a configuration file is used; globs, policies and Ajv load only when the file has them.
 
 import { realpathSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { isObject } from '../json/pointer.js';
-import type { Kind, SeveritySetting } from '../model.js';
+import type { SeveritySetting } from '../model.js';
 import { isWithin, realPathOf, treeRootOf } from '../repository.js';
-import { RULES } from '../rules/index.js';
-import { didYouMean, Suggester } from '../text/suggest.js';
-import { DEFAULT_INCLUDE, DEFAULT_PLACEHOLDERS, placeholderTest } from './builtin.js';
+import { DEFAULT_INCLUDE, DEFAULT_PLACEHOLDERS } from './builtin.js';
+import { compileChain, type ChainFile, type RawConfig } from './compile.js';
 import { ConfigError, displayPath, type ConfigProblem } from './errors.js';
 import { CONFIG_KEYS } from './find.js';
 import { loadFlavorCatalog } from './flavors-file.js';
 import type { FlavorCatalog } from './flavors.js';
-import { RESERVED_NAMES } from './jsonpath.js';
-import type { CompiledPolicy, PolicyDefinition, PolicyInput } from './policies.js';
 import { readConfigText } from './read-config.js';
-import { compileUserRegex } from './regex.js';
-import type { ConfigModel, Matcher, OverrideEntry, Preset, SeverityLayer } from './resolve.js';
+import type { ConfigModel, Preset } from './resolve.js';
 import { schemaProblems } from './validate.js';
-import { parseYamlSource, type YamlPath, type YamlSource } from './yaml-source.js';
-
-/** rules.yaml after its schema check. */
-interface RawConfig {
-  extends?: string;
-  include?: string | string[];
-  ignore?: string | string[];
-  kinds?: Record<string, Kind>;
-  flavors?: string;
-  placeholders?: string | string[];
-  rules?: Record<string, SeveritySetting>;
-  overrides?: { files: string | string[]; rules?: Record<string, SeveritySetting>; pointers?: string | string[] }[];
-  policies?: PolicyDefinition[];
-}
-
-interface ChainFile {
-  file: string;
-  source: YamlSource;
-  raw: RawConfig;
-}
+import { parseYamlSource } from './yaml-source.js';
 
 export interface FileConfigOptions {
   cwd: string;
@@ -51,7 +28,6 @@ export interface FileConfigOptions {
 
 /** How long an extends chain may be; real ones have two or three files. */
 export const MAX_EXTENDS_DEPTH = 16;
-const MAX_POLICY_NAME = 64;
 
 export async function loadConfigFile(file: string, text: string, options: FileConfigOptions): Promise<ConfigModel> {
   const problems: ConfigProblem[] = [];
@@ -60,123 +36,13 @@ export async function loadConfigFile(file: string, text: string, options: FileCo
   if (problems.length > 0) throw new ConfigError(problems);
 
   const baseDir = dirname(file);
-  const knownIds = new Set<string>(RULES.map((rule) => rule.id));
-  const policyInputs = new Map<string, PolicyInput>();
-  const layers: SeverityLayer[] = [];
-  let include: string[] | undefined;
-  const ignore: string[] = [];
-  const kinds: { glob: string; kind: Kind; matches: Matcher }[] = [];
-  let placeholders: { sources: string[]; regexes: RegExp[] } | undefined;
+  const compiled = await compileChain(chain, toPosix(baseDir), problems);
   let flavorsRef: { path: string; file: string; line: number; column: number } | undefined;
-
-  const hasGlobs = chain.some(({ raw }) => raw.include !== undefined || raw.ignore !== undefined || raw.kinds !== undefined || (raw.overrides?.length ?? 0) > 0);
-  const globs = hasGlobs ? await import('./globs.js') : undefined;
-
-  for (const { file: configFile, source, raw } of chain) {
-    const problem = (path: YamlPath, message: string, part: 'key' | 'value' = 'value') => problems.push({ file: configFile, ...source.at(path, part), message });
-    const directory = toPosix(dirname(configFile));
-    const base = toPosix(baseDir);
-    const globList = (key: string, value: string | string[], path: YamlPath): string[] => {
-      const list = Array.isArray(value) ? value : [value];
-      const accepted: string[] = [];
-      list.forEach((glob, index) => {
-        const reason = globs?.globProblem(glob);
-        if (reason) problem(Array.isArray(value) ? [...path, index] : path, `${key}: ${reason}.`);
-        else accepted.push(globs!.rebase(glob, directory, base));
-      });
-      return accepted;
-    };
-
-    // Policies first: their IDs are rule IDs the rules of this file may name.
-    const layerRules = new Map<string, SeveritySetting>();
-    const ownNames = new Map<string, number>();
-    (raw.policies ?? []).forEach((definition, index) => {
-      const at: YamlPath = ['policies', index];
-      if (RESERVED_NAMES.has(definition.name)) {
-        problem([...at, 'name'], `"${definition.name}" cannot be a policy name: it is a reserved JavaScript property name.`);
-        return;
-      }
-      if (definition.name.length > MAX_POLICY_NAME) problem([...at, 'name'], `policy name "${definition.name}" is ${definition.name.length} characters long; use at most ${MAX_POLICY_NAME}.`);
-      const first = ownNames.get(definition.name);
-      if (first !== undefined) problem([...at, 'name'], `policies[${first}] is already named "${definition.name}"; policy names must be unique.`);
-      ownNames.set(definition.name, index);
-      knownIds.add(`policy/${definition.name}`);
-      if (definition.severity !== undefined) layerRules.set(`policy/${definition.name}`, definition.severity);
-      policyInputs.set(definition.name, { definition, problem: (sub, message, part) => problem([...at, ...sub], message, part) });
-    });
-
-    let suggester: Suggester | undefined; // indexed once (after the policies) for every unknown ID of the file
-    const severities = (map: Record<string, SeveritySetting> | undefined, path: YamlPath, into: Map<string, SeveritySetting>) => {
-      for (const [id, severity] of Object.entries(map ?? {})) {
-        if (knownIds.has(id)) {
-          into.set(id, severity);
-          continue;
-        }
-        const hint = id.startsWith('policy/')
-          ? ` No policy named "${id.slice('policy/'.length)}" is defined in this file or in the files it extends.`
-          : '';
-        problem([...path, id], `unknown rule "${id}".${didYouMean((suggester ??= new Suggester(knownIds, 3)).closest(id))}${hint}`, 'key');
-      }
-    };
-    severities(raw.rules, ['rules'], layerRules);
-
-    if (raw.extends !== undefined && raw.extends.trim() === '') problem(['extends'], 'extends is empty; use recommended, strict or the path of another rules.yaml.');
-    if (raw.include !== undefined) include = globList('include', raw.include, ['include']);
-    if (raw.ignore !== undefined) ignore.push(...globList('ignore', raw.ignore, ['ignore']));
-    for (const [glob, kind] of Object.entries(raw.kinds ?? {})) {
-      const reason = globs?.globProblem(glob);
-      if (reason) problem(['kinds', glob], `kinds: ${reason}.`, 'key');
-      else {
-        const rebased = globs!.rebase(glob, directory, base);
-        kinds.push({ glob: rebased, kind, matches: globs!.compileGlobs([rebased]) });
-      }
-    }
-    if (raw.placeholders !== undefined) {
-      const list = Array.isArray(raw.placeholders) ? raw.placeholders : [raw.placeholders];
-      const regexes: RegExp[] = [];
-      list.forEach((text, index) => {
-        const compiled = compileUserRegex(text);
-        if (typeof compiled === 'string') problem(Array.isArray(raw.placeholders) ? ['placeholders', index] : ['placeholders'], `placeholder ${JSON.stringify(text)} is not a valid regular expression: ${compiled}.`);
-        else regexes.push(compiled.regex);
-      });
-      placeholders = { sources: list, regexes };
-    }
-    if (raw.flavors !== undefined) {
-      if (raw.flavors.trim() === '') problem(['flavors'], 'flavors is empty; give the path of a saved GET /v3/{project_id}/elb/flavors response.');
-      else {
-        const path = resolve(dirname(configFile), raw.flavors);
-        const outside = outsideTree(configFile, path, tree);
-        if (outside) problem(['flavors'], `flavors: "${raw.flavors}" ${outside}; a configuration in the repository names only files inside it.`);
-        else flavorsRef = { path, file: configFile, ...source.at(['flavors']) };
-      }
-    }
-
-    const overrides: OverrideEntry[] = [];
-    (raw.overrides ?? []).forEach((override, index) => {
-      const at: YamlPath = ['overrides', index];
-      const files = globList('files', override.files, [...at, 'files']);
-      if (Array.isArray(override.files) && override.files.length === 0) problem([...at, 'files'], 'files needs at least one glob.');
-      if (override.rules === undefined && override.pointers === undefined) problem(at, 'an override needs rules, pointers or both.');
-      const rules = new Map<string, SeveritySetting>();
-      severities(override.rules, [...at, 'rules'], rules);
-      const pointerList = override.pointers === undefined ? [] : Array.isArray(override.pointers) ? override.pointers : [override.pointers];
-      pointerList.forEach((pointer, pointerIndex) => {
-        if (!isPointer(pointer)) {
-          problem(Array.isArray(override.pointers) ? [...at, 'pointers', pointerIndex] : [...at, 'pointers'],
-            `${JSON.stringify(pointer)} is not a JSON pointer: it must be "" (the whole body) or start with "/", with "~" only as ~0 or ~1, e.g. "/loadbalancer/tags".`);
-        }
-      });
-      overrides.push({ files, matches: globs ? globs.compileGlobs(files) : () => false, rules, pointers: pointerList });
-    });
-    layers.push({ rules: layerRules, overrides });
-  }
-
-  const isPlaceholder = placeholderTest(placeholders?.regexes);
-
-  let policies: CompiledPolicy[] = [];
-  if (policyInputs.size > 0) {
-    const { compilePolicies } = await import('./policies.js');
-    policies = await compilePolicies([...policyInputs.values()], isPlaceholder);
+  for (const reference of compiled.flavors) {
+    const path = resolve(dirname(reference.file), reference.path);
+    const outside = outsideTree(reference.file, path, tree);
+    if (outside) problems.push({ file: reference.file, line: reference.line, column: reference.column, message: `flavors: "${reference.path}" ${outside}; a configuration in the repository names only files inside it.` });
+    else flavorsRef = { ...reference, path };
   }
 
   let flavors = options.flavors;
@@ -194,16 +60,16 @@ export async function loadConfigFile(file: string, text: string, options: FileCo
     baseDir,
     source: displayPath(options.cwd, file),
     preset,
-    layers,
+    layers: compiled.layers,
     cli: options.cli,
-    include: include ?? DEFAULT_INCLUDE,
-    ignore,
-    isIgnored: globs && ignore.length > 0 ? globs.compileGlobs(ignore) : () => false,
-    kinds,
-    placeholders: placeholders?.sources ?? DEFAULT_PLACEHOLDERS,
-    isPlaceholder,
+    include: compiled.include ?? DEFAULT_INCLUDE,
+    ignore: compiled.ignore,
+    isIgnored: compiled.isIgnored,
+    kinds: compiled.kinds,
+    placeholders: compiled.placeholders ?? DEFAULT_PLACEHOLDERS,
+    isPlaceholder: compiled.isPlaceholder,
     flavors,
-    policies,
+    policies: compiled.policies,
     sources: [...chain.map((link) => link.file), ...(flavorsRef ? [flavorsRef.path] : [])],
   };
 }
@@ -262,7 +128,7 @@ function loadChain(file: string, text: string, cwd: string, tree: string, proble
       break;
     }
     const raw = value as RawConfig;
-    chain.unshift({ file: current.file, source, raw });
+    chain.unshift({ file: current.file, directory: toPosix(dirname(current.file)), source, raw });
     const extended = raw.extends;
     if (extended === undefined || extended === 'recommended' || extended === 'strict' || extended.trim() === '') {
       preset = extended === 'strict' ? 'strict' : 'recommended';
@@ -299,9 +165,6 @@ function realPath(file: string): string {
   }
 }
 
-function isPointer(pointer: string): boolean {
-  return pointer === '' || (pointer.startsWith('/') && !/~[^01]|~$/.test(pointer));
-}
 
 function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
