@@ -1,15 +1,9 @@
-// Reads a saved `GET /v3/{project_id}/elb/flavors` response (elb-api-facts.md §3.1) into a
-// FlavorCatalog. The file is checked as strictly as a request body: any problem is a
-// configuration error with the catalog's own line and column.
+// Reads a saved `GET /v3/{project_id}/elb/flavors` response file into a FlavorCatalog; any
+// problem (unreadable, or one parseFlavorCatalog finds) is a configuration error.
 
 import { MAX_FILE_BYTES } from '../engine/limits.js';
-import { LineIndex } from '../json/line-index.js';
-import { parseJson } from '../json/parse.js';
-import { isObject } from '../json/pointer.js';
-import { JsonTree } from '../json/tree.js';
-import { describeType } from '../text/show.js';
-import { ConfigError, type ConfigProblem } from './errors.js';
-import type { Flavor, FlavorCatalog } from './flavors.js';
+import { ConfigError } from './errors.js';
+import { parseFlavorCatalog, type FlavorCatalog } from './flavors.js';
 import { readConfigText } from './read-config.js';
 
 /** Where the catalog was named, for a file that cannot be read at all. */
@@ -22,68 +16,9 @@ export interface NamedAt {
 }
 
 export function loadFlavorCatalog(file: string, source: string, namedAt: NamedAt): FlavorCatalog {
-  const text = readText(file, namedAt);
-  const lines = new LineIndex(text);
-  let tree: JsonTree | undefined;
-  const problems: ConfigProblem[] = [];
-  const problem = (pointer: string, message: string, offset?: number) => {
-    const at = lines.position(offset ?? (tree ??= new JsonTree(text)).rangeOf(pointer).offset);
-    problems.push({ file, line: at.line, column: at.column, message });
-  };
-
-  const parsed = parseJson(text);
-  if (!parsed.ok) {
-    problem('', `the flavor catalog is not valid JSON: ${parsed.error.reason}.`, parsed.error.range.offset);
-    throw new ConfigError(problems);
-  }
-  for (const duplicate of parsed.duplicates) problem(duplicate.pointer, `"${duplicate.key}" appears twice in one object.`, duplicate.range.offset);
-
-  const response = parsed.value;
-  const list = isObject(response) ? response.flavors : undefined;
-  if (!isObject(response) || !Array.isArray(list)) {
-    problem(isObject(response) && Object.hasOwn(response, 'flavors') ? '/flavors' : '',
-      'a flavor catalog is the saved response of GET /v3/{project_id}/elb/flavors: an object with a "flavors" list, e.g. {"flavors": [{"id": "…", "type": "L4", …}]}.');
-    throw new ConfigError(problems);
-  }
-
-  const byId = new Map<string, Flavor>();
-  const firstIndex = new Map<string, number>();
-  list.forEach((entry, index) => {
-    const at = `/flavors/${index}`;
-    if (!isObject(entry)) {
-      problem(at, `flavors[${index}] must be an object, not ${describeType(entry)}.`);
-      return;
-    }
-    const { id, type, name } = entry;
-    const soldOut = entry.flavor_sold_out;
-    let ok = true;
-    if (typeof id !== 'string' || id === '') {
-      problem(Object.hasOwn(entry, 'id') ? `${at}/id` : at, `flavors[${index}].id must be a non-empty string${Object.hasOwn(entry, 'id') ? `, not ${describeType(id)}` : ' (it is missing)'}.`);
-      ok = false;
-    }
-    if (typeof type !== 'string' || type === '') {
-      problem(Object.hasOwn(entry, 'type') ? `${at}/type` : at, `flavors[${index}].type must be a flavor type such as "L4" or "L7_elastic_max"${Object.hasOwn(entry, 'type') ? `, not ${describeType(type)}` : ' (it is missing)'}.`);
-      ok = false;
-    }
-    if (name !== undefined && typeof name !== 'string') {
-      problem(`${at}/name`, `flavors[${index}].name must be a string, not ${describeType(name)}.`);
-      ok = false;
-    }
-    if (soldOut !== undefined && typeof soldOut !== 'boolean') {
-      problem(`${at}/flavor_sold_out`, `flavors[${index}].flavor_sold_out must be true or false, not ${describeType(soldOut)}.`);
-      ok = false;
-    }
-    if (!ok) return;
-    const first = firstIndex.get(id as string);
-    if (first !== undefined) {
-      problem(`${at}/id`, `flavors[${index}].id "${id as string}" is also the id of flavors[${first}]; each flavor appears once.`);
-      return;
-    }
-    firstIndex.set(id as string, index);
-    byId.set(id as string, { id: id as string, name: name as string | undefined, type: type as string, soldOut: soldOut === true });
-  });
-  if (problems.length > 0) throw new ConfigError(problems);
-  return { source, byId };
+  const parsed = parseFlavorCatalog(readText(file, namedAt), file, source);
+  if (!parsed.ok) throw new ConfigError(parsed.problems);
+  return parsed.catalog;
 }
 
 function readText(file: string, namedAt: NamedAt): string {

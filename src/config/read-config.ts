@@ -6,9 +6,7 @@
 
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { describeError } from '../input/discover.js';
-import { formatBytes } from '../engine/limits.js';
-
-export const MAX_CONFIG_BYTES = 1024 * 1024;
+import { formatBytes, MAX_CONFIG_BYTES } from '../engine/limits.js';
 
 export type ConfigText = { ok: true; text: string } | { ok: false; reason: string };
 
