@@ -20,6 +20,8 @@ const DEBOUNCE_MS = 300;
 const MAX_LISTED = 500;
 const MAX_UNDERLINED = 2000;
 const DEFAULT_EXAMPLE = 'mistakes/tls-pool-any-port.json';
+/** Chromium keeps addresses up to 2 MB; other browsers fewer, but a body is a few kilobytes. */
+const MAX_LINK = 2 * 1024 * 1024 - 4096;
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const kindSelect = element<HTMLSelectElement>('kind');
@@ -271,6 +273,11 @@ pathInput.addEventListener('input', schedule);
 fixAllButton.addEventListener('click', () => void lint('fix-all'));
 element('share').addEventListener('click', async () => {
   const fragment = await encodeState(state());
+  if (fragment.length > MAX_LINK) {
+    shareOutput.hidden = true;
+    status(`The link would be ${formatBytes(fragment.length)} long, more than browsers keep in an address (${formatBytes(MAX_LINK)}); share a smaller body.`, 'failed');
+    return;
+  }
   history.replaceState(null, '', `#${fragment}`);
   shareOutput.value = location.href;
   shareOutput.hidden = false;
