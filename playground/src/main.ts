@@ -14,6 +14,7 @@ import { LintClient, TIME_LIMIT_MS } from './lint-client.js';
 import { offsetOf, positionOf, rangeOf } from './positions.js';
 import type { LintInput, LintReply, Request } from './protocol.js';
 import { decodeState, encodeState, type SharedState } from './share.js';
+import { VERSION } from '../../src/version.js';
 
 const DEBOUNCE_MS = 300;
 /** Beyond these, a body is not one a person wrote: the rest is counted, not drawn. */
@@ -263,6 +264,7 @@ function fillExamples(): void {
   }
 }
 
+element('version').textContent = VERSION;
 fillExamples();
 examplesSelect.addEventListener('change', () => {
   loadExample(examplesSelect.value);
