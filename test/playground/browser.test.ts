@@ -52,6 +52,8 @@ let profile: string;
 let screenshots: string;
 /** Every request that was not for the page's own files: there must be none. */
 const outside: string[] = [];
+/** Uncaught errors in any page: there must be none. */
+const pageErrors: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
@@ -76,13 +78,12 @@ afterAll(async () => {
   await context?.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
   expect(outside).toEqual([]);
+  expect(pageErrors).toEqual([]);
 });
 
 async function openPage(url = PAGE_URL): Promise<Page> {
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('close', () => expect(errors).toEqual([]));
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(url);
   await settled(page, 0);
   return page;
