@@ -87,6 +87,11 @@ async function lint(type: Request['type']): Promise<void> {
   status(size > 256 * 1024 ? `Linting ${formatBytes(size)} in the background…` : 'Linting…', 'linting');
   const outcome = await client.run(type, input);
   if (outcome.status === 'superseded') return;
+  if (!sameInput(input, currentInput())) {
+    // Edited meanwhile: that edit's lint is scheduled, and this reply's ranges no longer fit.
+    if (type === 'fix-all') status('The body changed while it was being fixed; click Fix all again.', 'stale');
+    return;
+  }
   document.body.dataset.stale = 'false';
   if (outcome.status === 'timed-out') {
     clearFindings();
@@ -100,6 +105,10 @@ async function lint(type: Request['type']): Promise<void> {
     show(reply, input);
   }
   document.body.dataset.lintCount = String(++lintCount);
+}
+
+function sameInput(a: LintInput, b: LintInput): boolean {
+  return a.text === b.text && a.path === b.path && a.kind === b.kind && a.config === b.config && a.flavors === b.flavors;
 }
 
 function clearFindings(): void {
