@@ -3,7 +3,7 @@
 
 import { json } from '@codemirror/lang-json';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
-import { EditorSelection, type Extension } from '@codemirror/state';
+import { Annotation, EditorSelection, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import examples from 'playground:examples';
@@ -39,8 +39,11 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let shown: LintReply | undefined;
 let lintCount = 0;
 
+/** Marks a change whose text the worker already linted ("Fix all"): no new lint for it. */
+const alreadyLinted = Annotation.define<boolean>();
+
 const onEdit = EditorView.updateListener.of((update) => {
-  if (update.docChanged) schedule();
+  if (update.docChanged && !update.transactions.some((transaction) => transaction.annotation(alreadyLinted))) schedule();
 });
 
 function editor(parent: string, extensions: Extension[], label: string): EditorView {
@@ -54,8 +57,8 @@ const body = editor('editor', [json()], 'Request body');
 const configEditor = editor('config-editor', [], 'rules.yaml');
 const flavorsEditor = editor('flavors-editor', [json()], 'Flavor catalog');
 
-function setText(view: EditorView, text: string): void {
-  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+function setText(view: EditorView, text: string, linted = false): void {
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, annotations: alreadyLinted.of(linted) });
 }
 
 function currentInput(): LintInput {
@@ -101,7 +104,7 @@ async function lint(type: Request['type']): Promise<void> {
     status(`Linting failed: ${outcome.message}`, 'failed');
   } else {
     const { reply } = outcome;
-    if (reply.text !== input.text) setText(body, reply.text);
+    if (reply.text !== input.text) setText(body, reply.text, true);
     show(reply, input);
   }
   document.body.dataset.lintCount = String(++lintCount);
@@ -141,7 +144,7 @@ function show(reply: LintReply, input: LintInput): void {
   const parts = [findings.length === 0 ? 'No findings.' : `${counts.join(', ')}.`];
   if (findings.length > MAX_LISTED) parts.push(`The first ${MAX_LISTED} are listed.`);
   parts.push(kind ? `Kind: ${kind}${input.kind ? '' : ' (told from the body)'}.` : 'Kind: unknown.');
-  if (reply.passes !== undefined) parts.push(`Fix all: ${reply.fixed} fix${reply.fixed === 1 ? '' : 'es'} in ${reply.passes} pass${reply.passes === 1 ? '' : 'es'}.`);
+  if (reply.fixed !== undefined) parts.push(`Fix all: ${reply.fixed} fix${reply.fixed === 1 ? '' : 'es'} applied.`);
   if (reply.configProblems.length > 0) parts.push(`rules.yaml has ${reply.configProblems.length} problem${reply.configProblems.length === 1 ? '' : 's'}: linted with the built-in recommended preset instead.`);
   if (reply.flavorProblems.length > 0) parts.push(`The flavor catalog has ${reply.flavorProblems.length} problem${reply.flavorProblems.length === 1 ? '' : 's'}: linted without it.`);
   status(parts.join(' '), 'done');

@@ -24,8 +24,7 @@ export interface LintReply {
   result: FileResult;
   /** The text the result is for: after "Fix all", the fixed text. */
   text: string;
-  /** With fix-all: how many passes applied fixes, and how many fixes in all. */
-  passes?: number;
+  /** With fix-all: how many fixes were applied, over all passes. */
   fixed?: number;
   /** Docs page of each rule ID in the result (built-in rules and the config's policies). */
   docs: Record<string, string>;

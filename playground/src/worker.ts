@@ -5,14 +5,11 @@ import { configFromText } from '../../src/config/from-text.js';
 import type { ConfigProblem } from '../../src/config/errors.js';
 import { parseFlavorCatalog, type FlavorCatalog } from '../../src/config/flavors.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
-import { applyFixes } from '../../src/engine/fixes.js';
+import { fixText } from '../../src/engine/fix-loop.js';
 import { lintText } from '../../src/engine/lint-text.js';
 import type { FileResult, RuleMeta } from '../../src/model.js';
 import { RULES } from '../../src/rules/index.js';
 import type { LintInput, Reply, Request } from './protocol.js';
-
-/** As `--fix` does: fixes that overlapped one applied get their turn in the next pass. */
-const MAX_FIX_PASSES = 10;
 
 interface Configuration {
   config: ResolvedConfig | undefined;
@@ -52,17 +49,10 @@ async function handle(request: Request): Promise<Reply> {
   const lint = (text: string): FileResult => lintText(text, { filePath: input.path, kind: input.kind, config: settings.config });
   let text = input.text;
   let result = lint(text);
-  let passes = 0;
-  let fixed = 0;
+  let fixed: number | undefined;
   if (request.type === 'fix-all') {
-    while (passes < MAX_FIX_PASSES) {
-      const outcome = applyFixes(text, result.findings);
-      if (outcome.fixed.length === 0) break;
-      passes++;
-      fixed += outcome.fixed.length;
-      text = outcome.output;
-      result = lint(text);
-    }
+    // As --fix does: pass after pass (overlapping fixes wait for the next), none that breaks the body.
+    ({ output: text, result, fixed } = fixText(text, result, lint));
   }
   const docs: Record<string, string> = {};
   const byId = new Map(settings.rules.map((rule) => [rule.id, rule.docs]));
@@ -70,7 +60,7 @@ async function handle(request: Request): Promise<Reply> {
     const url = byId.get(finding.ruleId);
     if (url !== undefined) docs[finding.ruleId] = url;
   }
-  return { id: request.id, type: 'result', result, text, docs, configProblems: settings.configProblems, flavorProblems: settings.flavorProblems, ...(request.type === 'fix-all' ? { passes, fixed } : {}) };
+  return { id: request.id, type: 'result', result, text, docs, configProblems: settings.configProblems, flavorProblems: settings.flavorProblems, ...(fixed !== undefined ? { fixed } : {}) };
 }
 
 const scope = self as unknown as { onmessage: ((event: MessageEvent<Request>) => void) | null; postMessage(reply: Reply): void };

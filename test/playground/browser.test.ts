@@ -5,14 +5,14 @@
 // Chromium this test fails: .ci/run installs it.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lintToJson } from '../helpers.js';
+import { lintToJson, type JsonReport } from '../helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CHROMIUM = process.env.ELB_LINT_CHROMIUM ?? '/usr/bin/chromium';
@@ -29,6 +29,9 @@ const BAD_BODY = `{
   }
 }
 `;
+
+/** A shipped mistake with a safe fix (lb_algorithm "round_robin" → "ROUND_ROBIN") and suggestions. */
+const MISTAKE = readFileSync(join(ROOT, 'examples/mistakes/tls-pool-any-port.json'), 'utf8');
 
 interface ShownFinding {
   ruleId: string;
@@ -133,17 +136,27 @@ async function shownFindings(page: Page): Promise<ShownFinding[]> {
   }));
 }
 
-async function cliFindings(text: string, name = 'body.json', config?: string): Promise<ShownFinding[]> {
+/** `elb-lint --format json` (with `extra` options) on the text, as the one file of a scratch directory. */
+async function cliReport(text: string, name = 'body.json', config?: string, extra: string[] = []): Promise<JsonReport['files'][number]> {
   const dir = mkdtempSync(join(tmpdir(), 'elb-lint-playground-cli-'));
   try {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), text);
     if (config !== undefined) writeFileSync(join(dir, 'team.yaml'), config);
-    const { report } = await lintToJson([...(config !== undefined ? ['-c', 'team.yaml'] : []), name], { cwd: dir });
-    return report.files[0]!.findings.map(({ ruleId, line, column, endLine, endColumn, severity, message }) => ({ ruleId, line, column, endLine, endColumn, severity, message }));
+    const { report } = await lintToJson([...extra, ...(config !== undefined ? ['-c', 'team.yaml'] : []), name], { cwd: dir });
+    return report.files[0]!;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function cliFindings(text: string, name = 'body.json', config?: string): Promise<ShownFinding[]> {
+  const file = await cliReport(text, name, config);
+  return file.findings.map(({ ruleId, line, column, endLine, endColumn, severity, message }) => ({ ruleId, line, column, endLine, endColumn, severity, message }));
+}
+
+function applyEdit(text: string, edit: { range: [number, number]; text: string }): string {
+  return text.slice(0, edit.range[0]) + edit.text + text.slice(edit.range[1]);
 }
 
 const state = (page: Page) => page.evaluate(() => (window as unknown as PlaygroundWindow).playground.state());
@@ -178,6 +191,50 @@ describe('the playground page, from file://', () => {
     await page.screenshot({ path: file });
     expect(statSync(file).size).toBeGreaterThan(10_000);
     console.log(`playground screenshot: ${file}`);
+    await page.close();
+  }, TIMEOUT);
+
+  it('applies a safe fix or a suggestion in one click, and every safe fix with Fix all, as the CLI does', async () => {
+    const page = await openPage();
+    const report = await cliReport(MISTAKE);
+    const fixable = report.findings.find((finding) => finding.fix !== undefined)!;
+    const suggesting = report.findings.find((finding) => (finding.suggestions ?? []).length > 0)!;
+    expect(fixable.ruleId).toBe('schema/enum');
+    expect(suggesting).toBeDefined();
+    const item = (finding: { ruleId: string; line: number; column: number }) => page.locator(`#findings li[data-rule="${finding.ruleId}"][data-line="${finding.line}"][data-column="${finding.column}"]`);
+
+    let before = await lintCount(page);
+    await paste(page, '#editor', MISTAKE);
+    await settled(page, before);
+    expect(await page.locator('#findings li button.fix').count()).toBe(report.findings.filter((finding) => finding.fix).length);
+    before = await lintCount(page);
+    await item(fixable).locator('button.fix').click();
+    await settled(page, before);
+    const fixed = applyEdit(MISTAKE, fixable.fix!);
+    expect(fixed).toBe(MISTAKE.replace('"round_robin"', '"ROUND_ROBIN"'));
+    expect((await state(page)).text).toBe(fixed);
+    expect(await shownFindings(page)).toEqual(await cliFindings(fixed));
+
+    before = await lintCount(page);
+    await paste(page, '#editor', MISTAKE);
+    await settled(page, before);
+    const suggestion = suggesting.suggestions![0]!;
+    before = await lintCount(page);
+    await item(suggesting).locator('button.suggestion', { hasText: suggestion.desc }).click();
+    await settled(page, before);
+    expect((await state(page)).text).toBe(applyEdit(MISTAKE, suggestion.fix));
+
+    before = await lintCount(page);
+    await paste(page, '#editor', MISTAKE);
+    await settled(page, before);
+    before = await lintCount(page);
+    await page.click('#fix-all');
+    await settled(page, before);
+    const dryRun = await cliReport(MISTAKE, 'body.json', undefined, ['--fix-dry-run']);
+    expect(dryRun.output).toBeDefined();
+    expect((await state(page)).text).toBe(dryRun.output);
+    expect(await page.textContent('#status')).toMatch(/Fix all: \d+ fix(es)? applied\./);
+    expect(await shownFindings(page)).toEqual(await cliFindings(dryRun.output!));
     await page.close();
   }, TIMEOUT);
 
