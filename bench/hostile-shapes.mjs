@@ -40,6 +40,16 @@ export const SHAPES = [
     },
   },
   {
+    name: 'one pool with n members (10n ≈ 6 MiB)',
+    n: 6_000,
+    write(dir, n) {
+      const members = Array.from({ length: n }, (_, i) => ({ address: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, protocol_port: 80, role: i === 0 ? 'master' : 'slave' }));
+      const healthmonitor = { type: 'TCP', delay: 5, timeout: 3, max_retries: 3 };
+      writeFileSync(join(dir, 'members.json'), JSON.stringify({ pool: { protocol: 'TCP', lb_algorithm: 'ROUND_ROBIN', type: 'ip', members, healthmonitor } }, null, 2));
+      return { args: ['--format', `json=${join(dir, 'report.json')}`, 'members.json'] };
+    },
+  },
+  {
     name: '.http file with n requests (10n ≈ 9.5 MiB)',
     n: 15_000,
     write(dir, n) {

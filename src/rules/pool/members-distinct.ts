@@ -12,12 +12,14 @@ export default defineRule({
   check(context) {
     // With any_port_enable the member ports are ignored: the address alone names the backend.
     const anyPort = context.boolean(ANY_PORT_ENABLE) === true;
-    const seen: { index: number; address: string; port: number | undefined }[] = [];
+    // The first member at each canonical address and port: one look-up per member, however many there are.
+    const seen = new Map<string, { index: number }>();
     for (const member of poolMembers(context)) {
       const address = context.string(member.at.child('address'));
       const port = anyPort ? undefined : context.number(member.at.child('protocol_port'));
       if (address === undefined || (!anyPort && port === undefined)) continue;
-      const twin = seen.find((earlier) => earlier.address === canonicalAddress(address) && earlier.port === port);
+      const backend = `${canonicalAddress(address)} ${port ?? '*'}`;
+      const twin = seen.get(backend);
       if (twin) {
         const where = port === undefined ? `"${address}" (any_port_enable is true, so ports do not tell them apart)` : `"${address}" port ${port}`;
         context.report({
@@ -25,7 +27,7 @@ export default defineRule({
           message: `members[${member.index}] is ${where}, the same backend as members[${twin.index}], so the pool has no real standby. Point one member at a different server or port.`,
         });
       } else {
-        seen.push({ index: member.index, address: canonicalAddress(address), port });
+        seen.set(backend, { index: member.index });
       }
     }
   },
