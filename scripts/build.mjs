@@ -1,6 +1,7 @@
 // Build: compile the request schemas into Ajv standalone validators (so no schema is compiled at
-// start-up), then bundle the CLI and the library with esbuild (shared chunks). Runs on `npm ci`
-// (prepare, through scripts/prepare.mjs) and before tests.
+// start-up), then bundle the CLI and the library with esbuild (shared chunks), and the language
+// server as one file with no chunks (dist/lsp.js; the VS Code extension ships that file alone).
+// Runs on `npm ci` (prepare, through scripts/prepare.mjs) and before tests.
 // Every output is written to a temporary file and renamed, so a concurrent reader never sees half a file.
 
 import { spawnSync } from 'node:child_process';
@@ -121,6 +122,18 @@ async function bundle() {
   for (const name of readdirSync(chunks)) if (!current.has(join(chunks, name))) rmSync(join(chunks, name), { force: true });
 }
 
+/** The language server, self-contained: vscode-languageserver and the engine in one file. */
+async function bundleServer() {
+  const result = await build({
+    define: { __ELB_LINT_BUILD__: JSON.stringify(sourceHash()) },
+    entryPoints: [join(root, 'src/lsp/main.ts')], outfile: join(distDir, 'lsp.js'),
+    bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, mainFields: ['module', 'main'],
+    minifySyntax: true, legalComments: 'none', logLevel: 'error',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+  for (const output of result.outputFiles) writeAtomically(output.path, output.text);
+}
+
 /**
  * The library's type declarations (dist/types), for the package's "types". Emitted when the
  * package is built for installing or packing (npm's prepare, but not for a global install), or
@@ -134,6 +147,7 @@ function emitDeclarations() {
 await generateValidators();
 await generateConfigValidator();
 await bundle();
+await bundleServer();
 // A global install (`npm install -g`, as pre-commit 4 installs the hook) is only run, never imported.
 const forImporters = process.env.npm_lifecycle_event === 'prepare' && process.env.npm_config_global !== 'true';
 if (forImporters || process.argv.includes('--declarations')) emitDeclarations();
