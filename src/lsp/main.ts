@@ -5,6 +5,7 @@
 import { format } from 'node:util';
 import { createConnection } from 'vscode-languageserver/node';
 import { VERSION } from '../version.js';
+import { FrameGuard } from './frame-guard.js';
 import { startServer } from './server.js';
 
 const USAGE = `Usage: elb-lint-language-server --stdio
@@ -37,7 +38,8 @@ if (args.includes('--help') || args.includes('-h')) {
     process.on('uncaughtException', (error) => process.stderr.write(`elb-lint-language-server: ${error.stack ?? error.message}\n`));
     process.on('unhandledRejection', (reason) => process.stderr.write(`elb-lint-language-server: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`));
     process.stdout.on('error', () => process.exit(1));
-    // Given the streams, the library also ends the process when standard input closes (the client died).
-    startServer(createConnection(process.stdin, process.stdout));
+    const input = process.stdin.pipe(new FrameGuard((reason) => process.stderr.write(`elb-lint-language-server: dropped ${reason}\n`)));
+    // Given streams, the library also ends the process when its input closes (the client died).
+    startServer(createConnection(input, process.stdout));
   }
 }

@@ -49,6 +49,8 @@ export class TestClient {
   readonly logs: LogMessageParams[] = [];
   readonly shownMessages: unknown[] = [];
   readonly registrations: unknown[] = [];
+  /** Anything on the server's stdout that is not a well-formed protocol message. */
+  readonly protocolErrors: unknown[] = [];
   stderr = '';
   private versions = new Map<string, number>();
   private waiters: (() => void)[] = [];
@@ -69,6 +71,7 @@ export class TestClient {
       return null;
     });
     connection.onRequest('client/unregisterCapability', () => null);
+    connection.onError((error) => this.record(this.protocolErrors, error));
     connection.listen();
   }
 
