@@ -83,12 +83,14 @@ export function startServer(connection: Connection): void {
     if (!target.requestLanguage && configs.affects(target.file)) return undefined;
     const started = performance.now();
     const text = document.getText();
+    // TextDocuments updates its documents in place: the result keeps a snapshot of the text it is for.
+    const snapshot = TextDocument.create(document.uri, document.languageId, document.version, text);
     const findings = lintDocumentText(text, target, entry.config);
     const elapsed = performance.now() - started;
     const diagnostics = findings.map((finding) => toDiagnostic(finding, text, entry.rules));
     if (settings.logTiming) log(MessageType.Log, `elb-lint: linted ${document.uri} version ${document.version} in ${elapsed.toFixed(3)} ms (${findings.length} findings)`);
     return {
-      linted: { document, findings, diagnostics, rules: entry.rules, relint: (next) => lintDocumentText(next, target, entry.config) },
+      linted: { document: snapshot, findings, diagnostics, rules: entry.rules, relint: (next) => lintDocumentText(next, target, entry.config) },
       generation,
     };
   }
@@ -97,16 +99,17 @@ export function startServer(connection: Connection): void {
   async function lintAndPublish(uri: string): Promise<void> {
     const document = documents.get(uri);
     if (!document || !settings.enable) return;
+    const version = document.version;
     const analysed = await analyse(document);
     const current = documents.get(uri);
-    if (current !== document || current.version !== document.version) return;
+    if (current !== document || current.version !== version || (analysed && analysed.linted.document.version !== version)) return;
     if (analysed && analysed.generation !== configs.generation) return;
     // A config file's diagnostics are its problems (afterConfigLoad), not a lint result.
     const file = filePath(uri);
     if (file !== undefined && configFilesWithDiagnostics.has(file)) return;
     if (analysed) results.set(uri, analysed.linted);
     else results.delete(uri);
-    connection.sendDiagnostics({ uri, version: document.version, diagnostics: analysed ? [...analysed.linted.diagnostics] : [] });
+    connection.sendDiagnostics({ uri, version, diagnostics: analysed ? [...analysed.linted.diagnostics] : [] });
   }
 
   function lintSoon(uri: string, delay: number): void {
@@ -258,7 +261,7 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri);
     if (!document || !settings.enable) return undefined;
     const known = results.get(uri);
-    if (known && known.document === document) return known;
+    if (known && known.document.version === document.version) return known;
     return (await analyse(document))?.linted;
   }
 
