@@ -42,6 +42,8 @@ export interface StartOptions {
   root: string;
   initializationOptions?: unknown;
   capabilities?: ClientCapabilities;
+  /** Another build of the server (the one inside the .vsix). */
+  server?: string;
 }
 
 export class TestClient {
@@ -77,7 +79,7 @@ export class TestClient {
 
   static async start(options: StartOptions): Promise<TestClient> {
     if (!existsSync(join(ROOT, 'dist/lsp.js'))) throw new Error('dist/lsp.js is missing: run `node scripts/build.mjs` first');
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: options.root, stdio: 'pipe' });
+    const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { cwd: options.root, stdio: 'pipe' });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new TestClient(child, connection);
     await connection.sendRequest('initialize', {
