@@ -21,6 +21,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.mjs';
+import { describeFigures, verdictsOf as lspVerdicts } from './lsp.mjs';
 import { measure, median } from './measure.mjs';
 import { scalingTable } from './scaling.mjs';
 
@@ -50,6 +51,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'elb-lint-bench-'));
 const table = [];
 const verdicts = [];
 let lintTextLine = '';
+let lspLine = '';
 try {
   if (!existsSync(join(root, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first');
   const peaks = {};
@@ -123,6 +125,10 @@ try {
   lintTextLine = `lintText in-process, typical body (median ${Math.round(inProcess[0].medianBytes)} bytes): median ${micros.toFixed(1)} µs per body ` +
     `(3 processes: ${inProcess.map((run) => run.medianMicros.toFixed(1)).join(', ')} µs; 90th percentile ${median(inProcess.map((run) => run.p90Micros)).toFixed(0)} µs)`;
   verdicts.push({ target: 'lintText on a typical body: median ≤ 1 ms', pass: micros <= 1000, detail: `${micros.toFixed(1)} µs` });
+  // The language server, keystroke by keystroke (bench/lsp.mjs).
+  const server = JSON.parse(spawnSync(process.execPath, [join(root, 'bench/lsp.mjs'), '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).stdout);
+  lspLine = describeFigures(server);
+  verdicts.push(...lspVerdicts(server));
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
@@ -136,6 +142,8 @@ const lines = [
   ...table.map((row) => `| ${row.files} | ${row.command} | ${format(row.seconds, 3)} | ${format(row.rss, 0)} | ${format(row.vsNode)} | ${format(row.vsParse)} | ${format(row.vsAjv)} |`),
   '',
   lintTextLine,
+  '',
+  lspLine,
   '',
   ...verdicts.map((verdict) => `- ${verdict.pass ? 'PASS' : 'FAIL'} ${verdict.target}${verdict.detail ? `: ${verdict.detail}` : ''}`),
 ];
