@@ -5,8 +5,9 @@
 
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, TextEdit } from '../model.js';
-import { fixAll, spanningEdit } from './fix-all.js';
+import { fixText } from '../engine/fix-loop.js';
+import type { FileResult, Finding, TextEdit } from '../model.js';
+import { spanningEdit } from './text-edit.js';
 
 export const FIX_ALL_KIND = 'source.fixAll.elb-lint';
 
@@ -15,8 +16,8 @@ export interface LintedText {
   findings: readonly Finding[];
   /** Each finding's diagnostic, in the same order. */
   diagnostics: readonly Diagnostic[];
-  /** Lints another text with the same config and path (for fix-all's later passes). */
-  relint(text: string): readonly Finding[];
+  /** Lints another text with the same config and path (for fix-all's later passes); undefined when it is no request body. */
+  relint(text: string): FileResult | undefined;
 }
 
 export interface ActionRequest {
@@ -63,7 +64,8 @@ export function codeActions(linted: LintedText, request: ActionRequest): CodeAct
 export function fixAllCodeAction(linted: LintedText, versionedEdits: boolean): CodeAction | undefined {
   if (!linted.findings.some((finding) => finding.fix !== undefined)) return undefined;
   const text = linted.document.getText();
-  const fixed = fixAll(text, linted.findings, (next) => linted.relint(next));
+  // Pass after pass, exactly as `elb-lint --fix` (engine/fix-loop.ts).
+  const fixed = fixText(text, { path: linted.document.uri, kind: null, findings: [...linted.findings] }, (next) => linted.relint(next)).output;
   if (fixed === text) return undefined;
   const edit = spanningEdit(text, fixed);
   return {

@@ -7,16 +7,17 @@ import { compileGlobs, type Matcher } from '../config/globs.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { configPathOf } from '../engine/lint-text.js';
 import { lintFileText } from '../engine/lint-file.js';
-import type { Finding } from '../model.js';
+import type { FileResult } from '../model.js';
 import { lintName, type DocumentTarget } from './documents.js';
 
 const includeMatchers = new WeakMap<ResolvedConfig, Matcher>();
 
-export function lintDocumentText(text: string, target: DocumentTarget, config: ResolvedConfig): Finding[] {
+/** The document's result, or undefined when elb-lint does not look at it (not a request body, ignored). */
+export function lintDocumentText(text: string, target: DocumentTarget, config: ResolvedConfig): FileResult | undefined {
   const configPath = configPathOf(config, target.file.replaceAll('\\', '/'));
-  if (!isLookedAt(target, config, configPath)) return [];
+  if (!isLookedAt(target, config, configPath)) return undefined;
   const outcome = lintFileText({ path: lintName(target), configPath, explicit: false }, text, { config, kind: undefined });
-  return outcome.status === 'linted' ? outcome.result.findings : [];
+  return outcome.status === 'linted' ? outcome.result : undefined;
 }
 
 function isLookedAt(target: DocumentTarget, config: ResolvedConfig, configPath: string): boolean {

@@ -85,7 +85,7 @@ export function startServer(connection: Connection): void {
     const text = document.getText();
     // TextDocuments updates its documents in place: the result keeps a snapshot of the text it is for.
     const snapshot = TextDocument.create(document.uri, document.languageId, document.version, text);
-    const findings = lintDocumentText(text, target, entry.config);
+    const findings = lintDocumentText(text, target, entry.config)?.findings ?? [];
     const elapsed = performance.now() - started;
     const diagnostics = findings.map((finding) => toDiagnostic(finding, text, entry.rules));
     if (settings.logTiming) log(MessageType.Log, `elb-lint: linted ${document.uri} version ${document.version} in ${elapsed.toFixed(3)} ms (${findings.length} findings)`);

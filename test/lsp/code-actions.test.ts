@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { codeActions, FIX_ALL_KIND, type LintedText } from '../../src/lsp/code-actions.js';
-import { spanningEdit } from '../../src/lsp/fix-all.js';
+import { spanningEdit } from '../../src/lsp/text-edit.js';
 import { toDiagnostic } from '../../src/lsp/diagnostics.js';
-import type { Finding } from '../../src/model.js';
+import type { FileResult, Finding } from '../../src/model.js';
 
 const TEXT = '{\n  "pool": {\n    "lb_algorithm": "round_robin",\n    "protocol": "tcp",\n    "name": "p"\n  }\n}\n';
 
@@ -38,7 +38,8 @@ function lintCase(text: string): Finding[] {
 
 function linted(findings: Finding[], text = TEXT, relint: (text: string) => Finding[] = lintCase): LintedText {
   const document = TextDocument.create('file:///w/p.json', 'json', 3, text);
-  return { document, findings, diagnostics: findings.map((f) => toDiagnostic(f, text, new Map())), relint };
+  const asResult = (next: string): FileResult => ({ path: 'p.json', kind: 'create-master-slave-pool', findings: relint(next) });
+  return { document, findings, diagnostics: findings.map((f) => toDiagnostic(f, text, new Map())), relint: asResult };
 }
 
 function apply(text: string, edit: WorkspaceEdit | undefined): string {

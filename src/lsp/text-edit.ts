@@ -1,22 +1,5 @@
-// Every safe fix of a text, as `elb-lint --fix` applies them (api.md): lint, apply the
-// non-overlapping fixes, lint the new text again, until no safe fix is left or 10 passes are done.
-
-import { applyFixes } from '../engine/fixes.js';
-import type { Finding } from '../model.js';
-
-export const MAX_FIX_PASSES = 10;
-
-export function fixAll(text: string, findings: readonly Finding[], relint: (text: string) => readonly Finding[]): string {
-  let output = text;
-  let current = findings;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const applied = applyFixes(output, current);
-    if (applied.fixed.length === 0) break;
-    output = applied.output;
-    if (pass + 1 < MAX_FIX_PASSES) current = relint(output);
-  }
-  return output;
-}
+// The one edit a fix-all sends: the changed span of the text, so the client keeps the cursor and
+// undo history of everything around it.
 
 /** The one edit that turns `before` into `after`: the span between their common prefix and suffix. */
 export function spanningEdit(before: string, after: string): { start: number; end: number; text: string } {
