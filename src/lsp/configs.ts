@@ -6,13 +6,14 @@
 import { basename, isAbsolute, resolve } from 'node:path';
 import { builtinConfig } from '../config/builtin.js';
 import { ConfigError, type ConfigProblem } from '../config/errors.js';
+import { CONFIG_FILE_NAMES as ELB_LINT_CONFIG_NAMES, SHARED_FILE_NAME } from '../config/find.js';
 import { loadConfiguration } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { RuleMeta } from '../model.js';
 import { rules as builtinRules } from '../index.js';
 
 /** Names a config file can have (config.md); a change to one anywhere may change a directory's config. */
-export const CONFIG_FILE_NAMES = ['.elb-lint.yaml', 'elb-lint.yaml', 'rules.yaml'] as const;
+export const CONFIG_FILE_NAMES = [...ELB_LINT_CONFIG_NAMES, SHARED_FILE_NAME] as const;
 
 export interface ConfigEntry {
   config: ResolvedConfig;
