@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { LintReport } from '../model.js';
 import type { BaselineOptions, BaselineOutcome } from '../baseline.js';
 import type { ParsedOptions } from './options.js';
-import { UsageError } from './main.js';
+import { UsageError } from './errors.js';
 
 export function baselineOption(options: ParsedOptions, cwd: string): BaselineOptions | undefined {
   const named = options.baseline;

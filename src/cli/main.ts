@@ -16,6 +16,7 @@ import type { ParsedOptions } from './options.js';
 import { resolveOutputs, writeOutputs, type Output } from './outputs.js';
 import type { RunOutcome } from '../reporters/types.js';
 import { useColor } from './color.js';
+import { UsageError } from './errors.js';
 import { applyBaseline, baselineOption } from './baseline-option.js';
 import { createProgress, wantsProgress } from './progress.js';
 import { editsLabel } from '../docs/catalog.js';
@@ -27,8 +28,6 @@ export interface Io {
   stderr: { write(text: string): void; isTTY: boolean };
   readStdin(): Uint8Array;
 }
-
-export class UsageError extends Error {}
 
 const DEFAULT_CACHE_FILE = '.elb-lint-cache';
 

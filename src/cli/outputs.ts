@@ -6,7 +6,7 @@ import type { LintReport } from '../model.js';
 import { FORMATS, isFormatName, loadReporter, type FormatName } from '../reporters/index.js';
 import type { ReporterContext } from '../reporters/types.js';
 import { describeError } from '../input/discover.js';
-import { UsageError } from './main.js';
+import { UsageError } from './errors.js';
 import { treeOf } from '../repository.js';
 import { inPieces, writeAtomically } from '../write-file.js';
 
