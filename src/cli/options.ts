@@ -41,3 +41,9 @@ export const USAGE = 'elb-lint [options] [path | glob | -] ...';
 
 /** Parsed values, keyed by option name. */
 export type ParsedOptions = { [name: string]: string | boolean | string[] | undefined } & { _: string[] };
+
+/** What parsing a command line gives, whichever parser did it. */
+export type CommandLine =
+  | { status: 'ok'; options: ParsedOptions }
+  | { status: 'help'; text: string }
+  | { status: 'usage-error'; message: string };

@@ -3,12 +3,7 @@
 // messages without every run paying for them.
 
 import { parseArgs } from 'node:util';
-import { OPTIONS, type ParsedOptions } from './options.js';
-
-export type CommandLine =
-  | { status: 'ok'; options: ParsedOptions }
-  | { status: 'help'; text: string }
-  | { status: 'usage-error'; message: string };
+import { OPTIONS, type CommandLine, type ParsedOptions } from './options.js';
 
 export async function parseCommandLine(argv: readonly string[]): Promise<CommandLine> {
   const fast = parseFast(argv);

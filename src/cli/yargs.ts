@@ -1,8 +1,7 @@
 // yargs, built from the same option table: help text and usage errors.
 
 import yargs from 'yargs';
-import { OPTIONS, USAGE, type ParsedOptions } from './options.js';
-import type { CommandLine } from './parse-args.js';
+import { OPTIONS, USAGE, type CommandLine, type ParsedOptions } from './options.js';
 
 export function parseWithYargs(argv: readonly string[]): CommandLine {
   let failure: string | undefined;
