@@ -15,7 +15,8 @@ import inputUnknownKind, { unknownKindMessage } from '../rules/input/unknown-kin
 import internalRuleError, { ruleErrorMessage } from '../rules/internal/rule-error.js';
 import parseDuplicateKey, { duplicateKeyMessage } from '../rules/parse/duplicate-key.js';
 import parseInvalidJson, { invalidJsonMessage } from '../rules/parse/invalid-json.js';
-import type { DocumentEdit, DocumentFix, Report, SchemaIssue, SemanticRule } from '../rules/rule.js';
+import type { DocumentEdit, DocumentFix, Report, SemanticRule } from '../rules/rule.js';
+import type { SchemaIssue } from '../schema/issue.js';
 import { withoutOptionalNulls } from '../schema/optional-nulls.js';
 import { schemaIssues } from '../schema/validate.js';
 import { BodyContext } from './context.js';

@@ -10,7 +10,7 @@
 import type { JsonObject, PointerLike } from '../json/pointer.js';
 import type { Kind, RuleMeta, Severity } from '../model.js';
 import type { FlavorCatalog } from '../config/flavors.js';
-import type { Schema } from '../schema/fields.js';
+import type { SchemaIssue } from '../schema/issue.js';
 
 export const DOCS_BASE = 'https://github.com/elb-lint/elb-lint/blob/main/docs/rules';
 
@@ -77,21 +77,6 @@ export interface RuleContext {
 export interface SemanticRule extends RuleMeta {
   kinds: readonly Kind[];
   check(context: RuleContext): void;
-}
-
-/** One Ajv error, unwrapped and located. */
-export interface SchemaIssue {
-  /** The Ajv keyword that failed (after unwrapping ajv-errors' errorMessage). */
-  keyword: string;
-  params: Record<string, unknown>;
-  pointer: string;
-  /** The value at `pointer` (undefined for a missing property). */
-  value: unknown;
-  /** The schema of the value at `pointer`, or, for unknown and missing fields, of the object holding it. */
-  schema: Schema | undefined;
-  /** The plain-words message declared in the schema (errorMessage), if any. */
-  customMessage: string | undefined;
-  kind: Kind;
 }
 
 export interface SchemaRule extends RuleMeta {

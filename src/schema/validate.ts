@@ -3,8 +3,8 @@
 
 import { childPointer, getAt, parsePointer } from '../json/pointer.js';
 import type { Kind } from '../model.js';
-import type { SchemaIssue } from '../rules/rule.js';
 import type { Schema } from './fields.js';
+import type { SchemaIssue } from './issue.js';
 import * as validators from './generated/validators.js';
 import { SCHEMAS, VALIDATOR_NAMES } from './schemas.js';
 import type { AjvError, CompiledValidator } from './validator.js';
