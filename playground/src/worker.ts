@@ -3,11 +3,11 @@
 
 import { configFromText } from '../../src/config/from-text.js';
 import type { ConfigProblem } from '../../src/config/errors.js';
-import { parseFlavorCatalog, type FlavorCatalog } from '../../src/config/flavors.js';
+import { parseFlavorCatalog } from '../../src/config/flavors.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import { fixText } from '../../src/engine/fix-loop.js';
 import { lintText } from '../../src/engine/lint-text.js';
-import type { FileResult, RuleMeta } from '../../src/model.js';
+import type { FileResult, FlavorCatalog, RuleMeta } from '../../src/model.js';
 import { RULES } from '../../src/rules/index.js';
 import type { LintInput, Reply, Request } from './protocol.js';
 

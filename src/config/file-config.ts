@@ -6,14 +6,13 @@
 import { realpathSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { isObject } from '../json/pointer.js';
-import type { SeveritySetting } from '../model.js';
+import type { FlavorCatalog, SeveritySetting } from '../model.js';
 import { isWithin, realPathOf, treeRootOf } from '../repository.js';
 import { DEFAULT_INCLUDE, DEFAULT_PLACEHOLDERS } from './builtin.js';
 import { compileChain, type ChainFile, type RawConfig } from './compile.js';
 import { ConfigError, displayPath, type ConfigProblem } from './errors.js';
 import { CONFIG_KEYS } from './find.js';
 import { loadFlavorCatalog } from './flavors-file.js';
-import type { FlavorCatalog } from './flavors.js';
 import { readConfigText } from './read-config.js';
 import type { ConfigModel, Preset } from './resolve.js';
 import { schemaProblems } from './validate.js';

@@ -3,7 +3,8 @@
 
 import { MAX_FILE_BYTES } from '../engine/limits.js';
 import { ConfigError } from './errors.js';
-import { parseFlavorCatalog, type FlavorCatalog } from './flavors.js';
+import type { FlavorCatalog } from '../model.js';
+import { parseFlavorCatalog } from './flavors.js';
 import { readConfigText } from './read-config.js';
 
 /** Where the catalog was named, for a file that cannot be read at all. */

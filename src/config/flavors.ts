@@ -6,21 +6,9 @@ import { LineIndex } from '../json/line-index.js';
 import { parseJson } from '../json/parse.js';
 import { isObject } from '../json/pointer.js';
 import { JsonTree } from '../json/tree.js';
+import type { Flavor, FlavorCatalog } from '../model.js';
 import { describeType } from '../text/show.js';
 import type { ConfigProblem } from './errors.js';
-
-export interface Flavor {
-  id: string;
-  name: string | undefined;
-  type: string;
-  soldOut: boolean;
-}
-
-export interface FlavorCatalog {
-  /** Where the catalog came from, for messages. */
-  source: string;
-  byId: ReadonlyMap<string, Flavor>;
-}
 
 export type FlavorCatalogText = { ok: true; catalog: FlavorCatalog } | { ok: false; problems: ConfigProblem[] };
 

@@ -5,11 +5,10 @@
 
 import { formatBytes, MAX_CONFIG_BYTES } from '../engine/limits.js';
 import { isObject } from '../json/pointer.js';
-import type { RuleMeta } from '../model.js';
+import type { FlavorCatalog, RuleMeta } from '../model.js';
 import { DEFAULT_INCLUDE, DEFAULT_PLACEHOLDERS } from './builtin.js';
 import { compileChain, type RawConfig } from './compile.js';
 import type { ConfigProblem } from './errors.js';
-import type { FlavorCatalog } from './flavors.js';
 import { resolveModel } from './resolve.js';
 import type { ResolvedConfig } from './types.js';
 import { schemaProblems } from './validate.js';

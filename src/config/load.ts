@@ -9,14 +9,13 @@
 
 import { dirname, relative, resolve, sep } from 'node:path';
 import { recommendedPreset } from '../docs/catalog.js';
-import type { SeveritySetting } from '../model.js';
+import type { FlavorCatalog, SeveritySetting } from '../model.js';
 import { RULES } from '../rules/index.js';
 import { closest, didYouMean, Suggester } from '../text/suggest.js';
 import { DEFAULT_INCLUDE, DEFAULT_PLACEHOLDERS, placeholderTest } from './builtin.js';
 import { ConfigError, displayPath, type ConfigProblem } from './errors.js';
 import { findConfigFile } from './find.js';
 import { loadFlavorCatalog } from './flavors-file.js';
-import type { FlavorCatalog } from './flavors.js';
 import type { ConfigOrigin } from './types.js';
 import { readConfigText } from './read-config.js';
 import { resolveModel, type ConfigModel, type LoadedConfiguration } from './resolve.js';

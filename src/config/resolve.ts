@@ -9,9 +9,8 @@
 // declares it; without one it is the preset's default for policies.
 
 import type { FileSettings, PolicyCheck } from '../engine/lint-body.js';
-import type { Kind, RuleMeta, Severity, SeveritySetting } from '../model.js';
+import type { FlavorCatalog, Kind, RuleMeta, Severity, SeveritySetting } from '../model.js';
 import { RULES } from '../rules/index.js';
-import type { FlavorCatalog } from './flavors.js';
 import type { CompiledPolicy } from './policies.js';
 import type { ResolvedConfig } from './types.js';
 

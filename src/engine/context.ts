@@ -1,8 +1,7 @@
 // The read-only view a semantic rule gets of one body.
 
 import { getAt, hasAt, isObject, pointerText, type JsonObject, type PointerLike } from '../json/pointer.js';
-import type { Kind } from '../model.js';
-import type { FlavorCatalog } from '../config/flavors.js';
+import type { FlavorCatalog, Kind } from '../model.js';
 import type { Report, RuleContext } from '../rules/rule.js';
 
 export interface BodyContextOptions {

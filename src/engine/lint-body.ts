@@ -2,14 +2,13 @@
 // severities and suppressions → positions. Positions are computed last, and only for the
 // findings that survive.
 
-import type { FlavorCatalog } from '../config/flavors.js';
 import { almostRequest, detectKind, looksLikeRequest } from '../input/kind.js';
 import type { LineIndex } from '../json/line-index.js';
 import { parseJson } from '../json/parse.js';
 import { isObject, parentPointer, pointerText } from '../json/pointer.js';
 import { Locator } from '../json/locate.js';
 import type { TextRange } from '../json/tree.js';
-import { compareFindings, type Finding, type Kind, type SeveritySetting, type Suggestion, type TextEdit } from '../model.js';
+import { compareFindings, type Finding, type FlavorCatalog, type Kind, type SeveritySetting, type Suggestion, type TextEdit } from '../model.js';
 import { SCHEMA_RULE_BY_KEYWORD, SEMANTIC_RULES } from '../rules/index.js';
 import inputUnknownKind, { unknownKindMessage } from '../rules/input/unknown-kind.js';
 import internalRuleError, { ruleErrorMessage } from '../rules/internal/rule-error.js';

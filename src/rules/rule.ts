@@ -8,8 +8,7 @@
 // None of them ever sees a file, a position or an output format.
 
 import type { JsonObject, PointerLike } from '../json/pointer.js';
-import type { Kind, RuleMeta, Severity } from '../model.js';
-import type { FlavorCatalog } from '../config/flavors.js';
+import type { FlavorCatalog, Kind, RuleMeta, Severity } from '../model.js';
 import type { SchemaIssue } from '../schema/issue.js';
 
 export const DOCS_BASE = 'https://github.com/elb-lint/elb-lint/blob/main/docs/rules';

@@ -1,4 +1,4 @@
-import type { Flavor } from '../../config/flavors.js';
+import type { Flavor } from '../../model.js';
 import { defineRule } from '../rule.js';
 import { LB } from '../utils.js';
 
