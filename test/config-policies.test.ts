@@ -3,7 +3,7 @@
 // policies' place in every report format.
 
 import { describe, expect, it } from 'vitest';
-import { parseJsonPath } from '../src/config/jsonpath.js';
+import { parseJsonPath } from '../src/policies/jsonpath.js';
 import { configErrors, findingsOf, json, lbBody, poolBody, project, summary } from './config-helpers.js';
 import { runCli, type JsonFinding } from './helpers.js';
 

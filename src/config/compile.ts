@@ -7,8 +7,8 @@ import { RULES } from '../rules/index.js';
 import { didYouMean, Suggester } from '../text/suggest.js';
 import { placeholderTest } from './builtin.js';
 import type { ConfigProblem } from './errors.js';
-import { RESERVED_NAMES } from './jsonpath.js';
-import type { CompiledPolicy, PolicyDefinition, PolicyInput } from './policies.js';
+import { RESERVED_NAMES } from '../policies/jsonpath.js';
+import type { CompiledPolicy, PolicyDefinition, PolicyInput } from '../policies/compile.js';
 import { compileUserRegex } from './regex.js';
 import type { Matcher, OverrideEntry, SeverityLayer } from './resolve.js';
 import type { YamlPath, YamlSource } from './yaml-source.js';
@@ -173,7 +173,7 @@ export async function compileChain(chain: readonly ChainFile[], baseDir: string,
 
   let policies: CompiledPolicy[] = [];
   if (policyInputs.size > 0) {
-    const { compilePolicies } = await import('./policies.js');
+    const { compilePolicies } = await import('../policies/compile.js');
     policies = await compilePolicies([...policyInputs.values()], isPlaceholder);
   }
 

@@ -11,7 +11,7 @@
 import type { FileSettings, PolicyCheck } from '../engine/lint-body.js';
 import type { FlavorCatalog, Kind, RuleMeta, Severity, SeveritySetting } from '../model.js';
 import { RULES } from '../rules/index.js';
-import type { CompiledPolicy } from './policies.js';
+import type { CompiledPolicy } from '../policies/compile.js';
 import type { ResolvedConfig } from './types.js';
 
 export type Matcher = (path: string) => boolean;

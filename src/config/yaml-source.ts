@@ -4,7 +4,7 @@
 
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ConfigProblem } from './errors.js';
-import { RESERVED_NAMES } from './jsonpath.js';
+import { RESERVED_NAMES } from '../policies/jsonpath.js';
 
 /** How far anchors may be expanded (the yaml package's count, which grows with nesting). */
 export const MAX_ALIAS_COUNT = 100;

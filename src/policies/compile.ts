@@ -12,9 +12,9 @@ import type { Report } from '../rules/rule.js';
 import { listOf, show } from '../text/show.js';
 import { closest, didYouMean } from '../text/suggest.js';
 import { definitePointer, parseJsonPath, type JsonPath } from './jsonpath.js';
-import { compileUserRegex, type UserRegex } from './regex.js';
-import type { PolicyFunctionName } from './schema.js';
-import type { YamlPath } from './yaml-source.js';
+import { compileUserRegex, type UserRegex } from '../config/regex.js';
+import type { PolicyFunctionName } from '../config/schema.js';
+import type { YamlPath } from '../config/yaml-source.js';
 
 export const POLICY_DOCS = 'https://github.com/elb-lint/elb-lint/blob/main/docs/configuration.md#custom-policies';
 
