@@ -8,7 +8,7 @@
 // Filters (`[?(@.x)]`), script expressions (`[(…)]`), `@` and jsonpath-plus's `^`, `~` and
 // backtick operators are refused: with them a configuration file could make the linter run
 // code. So are the names `__proto__`, `constructor` and `prototype`. The parser also gives the
-// canonical text and the token list jsonpath-plus must produce for it; policies.ts refuses a
+// canonical text and the token list jsonpath-plus must produce for it; compile.ts refuses a
 // path whose tokens differ, so what is checked here is exactly what gets evaluated.
 
 import { formatPointer } from '../json/pointer.js';
