@@ -108,3 +108,22 @@ describe('the engine core', () => {
     expect(coreFiles).toContain('src/schema/generated/validators.js');
   });
 });
+
+describe('the rules', () => {
+  const ruleFiles = sourceFiles.filter((file) => file.startsWith('src/rules/') && file !== 'src/rules/pointers.ts');
+  const declared = [...readFileSync(join(root, 'src/rules/pointers.ts'), 'utf8').matchAll(/^export const (\w+) = pointer\('([^']*)'\);$/gm)];
+
+  it('declare their pointers once, in src/rules/pointers.ts', () => {
+    const elsewhere = ruleFiles.flatMap((file) => readFileSync(join(root, file), 'utf8').split('\n')
+      .flatMap((line, index) => (/(?<![\w.])pointer\(/.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [])));
+    expect(elsewhere).toEqual([]);
+    expect(declared.length).toBeGreaterThan(0);
+    const texts = declared.map((match) => match[2]);
+    expect(texts.filter((text, index) => texts.indexOf(text) !== index)).toEqual([]);
+  });
+
+  it('use every pointer src/rules/pointers.ts declares', () => {
+    const sources = ruleFiles.map((file) => readFileSync(join(root, file), 'utf8')).join('\n');
+    expect(declared.map((match) => match[1] as string).filter((name) => !new RegExp(`\\b${name}\\b`).test(sources))).toEqual([]);
+  });
+});

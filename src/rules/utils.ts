@@ -1,12 +1,8 @@
 // Helpers the semantic rules share.
 
-import { fieldName, isObject, pointer, pointerText, type Pointer, type PointerLike } from '../json/pointer.js';
+import { fieldName, isObject, pointerText, type Pointer, type PointerLike } from '../json/pointer.js';
+import { LB_PUBLICIP_BANDWIDTH_ID, POOL_MEMBERS } from './pointers.js';
 import type { DocumentSuggestion, RuleContext } from './rule.js';
-
-export const LB = pointer('/loadbalancer');
-export const MEMBERS = pointer('/pool/members');
-export const BANDWIDTH = pointer('/loadbalancer/publicip/bandwidth');
-export const BANDWIDTH_ID = pointer('/loadbalancer/publicip/bandwidth/id');
 
 /** A member of a master-slave pool: its pointer (`/pool/members/<index>`) and index. */
 export interface PoolMember {
@@ -16,7 +12,7 @@ export interface PoolMember {
 
 /** The members of a master-slave pool that are objects, with their pointers. */
 export function poolMembers(context: RuleContext): PoolMember[] {
-  const members = context.array(MEMBERS) ?? [];
+  const members = context.array(POOL_MEMBERS) ?? [];
   const found: PoolMember[] = [];
   for (let index = 0; index < members.length; index++) {
     if (isObject(members[index])) found.push(poolMember(index));
@@ -26,12 +22,12 @@ export function poolMembers(context: RuleContext): PoolMember[] {
 
 // Made once per index: every pool body has the same two members' pointers. A hostile body with a
 // million members gets fresh ones past the first few.
-const POOL_MEMBERS: PoolMember[] = [];
+const MEMBERS_BY_INDEX: PoolMember[] = [];
 const REMEMBERED_MEMBERS = 16;
 
 function poolMember(index: number): PoolMember {
-  if (index >= REMEMBERED_MEMBERS) return { at: MEMBERS.child(index), index };
-  return (POOL_MEMBERS[index] ??= Object.freeze({ at: MEMBERS.child(index), index }));
+  if (index >= REMEMBERED_MEMBERS) return { at: POOL_MEMBERS.child(index), index };
+  return (MEMBERS_BY_INDEX[index] ??= Object.freeze({ at: POOL_MEMBERS.child(index), index }));
 }
 
 /** "between 1 and 50" style range check; undefined values are not judged. */
@@ -71,8 +67,8 @@ export function canonicalAddress(address: string): string {
  * a placeholder or one the schema reported, so the bandwidth rules stay silent.
  */
 export function bandwidthId(context: RuleContext): 'set' | 'absent' | 'unknown' {
-  if (!context.has(BANDWIDTH_ID)) return 'absent';
-  const id = context.string(BANDWIDTH_ID);
+  if (!context.has(LB_PUBLICIP_BANDWIDTH_ID)) return 'absent';
+  const id = context.string(LB_PUBLICIP_BANDWIDTH_ID);
   if (id === undefined) return 'unknown';
   return id === '' ? 'absent' : 'set';
 }

@@ -1,10 +1,8 @@
-import { fieldName, pointer, type Pointer } from '../../json/pointer.js';
+import { fieldName, type Pointer } from '../../json/pointer.js';
 import { show } from '../../text/show.js';
+import { LB, LB_PROJECT_ID, LB_PUBLICIP, LB_PUBLICIP_BANDWIDTH, POOL_PROJECT_ID } from '../pointers.js';
 import { defineRule, type RuleContext } from '../rule.js';
-import { LB, poolMembers, removeField } from '../utils.js';
-
-const LB_PROJECT_ID = pointer('/loadbalancer/project_id');
-const POOL_PROJECT_ID = pointer('/pool/project_id');
+import { poolMembers, removeField } from '../utils.js';
 
 /** Load-balancer fields the API documents as deprecated, unsupported or ignored, with the fix. */
 const LB_FIELDS = [
@@ -26,9 +24,9 @@ const LB_FIELDS = [
 ].map((entry) => ({ ...entry, at: LB.child(entry.field) }));
 
 const BILLING_INFO = [
-  pointer('/loadbalancer/billing_info'),
-  pointer('/loadbalancer/publicip/billing_info'),
-  pointer('/loadbalancer/publicip/bandwidth/billing_info'),
+  LB.child('billing_info'),
+  LB_PUBLICIP.child('billing_info'),
+  LB_PUBLICIP_BANDWIDTH.child('billing_info'),
 ];
 
 export default defineRule({

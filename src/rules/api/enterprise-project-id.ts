@@ -1,9 +1,6 @@
-import { pointer } from '../../json/pointer.js';
+import { LB_ENTERPRISE_PROJECT_ID, POOL_ENTERPRISE_PROJECT_ID } from '../pointers.js';
 import { defineRule } from '../rule.js';
 import { removeField } from '../utils.js';
-
-const LB_ENTERPRISE_PROJECT_ID = pointer('/loadbalancer/enterprise_project_id');
-const POOL_ENTERPRISE_PROJECT_ID = pointer('/pool/enterprise_project_id');
 
 export default defineRule({
   id: 'api/enterprise-project-id',

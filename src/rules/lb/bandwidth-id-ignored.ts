@@ -1,8 +1,9 @@
 import { fieldName } from '../../json/pointer.js';
+import { LB_PUBLICIP_BANDWIDTH, LB_PUBLICIP_BANDWIDTH_ID } from '../pointers.js';
 import { defineRule } from '../rule.js';
-import { BANDWIDTH, BANDWIDTH_ID, bandwidthId, removeField } from '../utils.js';
+import { bandwidthId, removeField } from '../utils.js';
 
-const IGNORED = ['size', 'charge_mode', 'share_type', 'name'].map((field) => ({ field, at: BANDWIDTH.child(field) }));
+const IGNORED = ['size', 'charge_mode', 'share_type', 'name'].map((field) => ({ field, at: LB_PUBLICIP_BANDWIDTH.child(field) }));
 
 export default defineRule({
   id: 'lb/bandwidth-id-ignored',
@@ -11,8 +12,8 @@ export default defineRule({
   kinds: ['create-loadbalancer'],
   hasSuggestions: true,
   check(context) {
-    if (!context.object(BANDWIDTH) || bandwidthId(context) !== 'set') return;
-    const id = context.string(BANDWIDTH_ID);
+    if (!context.object(LB_PUBLICIP_BANDWIDTH) || bandwidthId(context) !== 'set') return;
+    const id = context.string(LB_PUBLICIP_BANDWIDTH_ID);
     for (const { field, at } of IGNORED) {
       if (!context.hasValid(at)) continue;
       context.report({

@@ -1,9 +1,6 @@
-import { pointer } from '../../json/pointer.js';
+import { LB_PUBLICIP_BANDWIDTH_SHARE_TYPE, LB_PUBLICIP_IP_VERSION } from '../pointers.js';
 import { defineRule } from '../rule.js';
 import { bandwidthId } from '../utils.js';
-
-const SHARE_TYPE = pointer('/loadbalancer/publicip/bandwidth/share_type');
-const IP_VERSION = pointer('/loadbalancer/publicip/ip_version');
 
 export default defineRule({
   id: 'lb/bandwidth-shared',
@@ -11,10 +8,10 @@ export default defineRule({
   description: 'share_type WHOLE (shared bandwidth) needs bandwidth.id, and an IPv6 EIP (ip_version 6) cannot use it.',
   kinds: ['create-loadbalancer'],
   check(context) {
-    if (context.string(SHARE_TYPE) !== 'WHOLE' || bandwidthId(context) !== 'absent') return;
-    const ipv6 = context.number(IP_VERSION) === 6;
+    if (context.string(LB_PUBLICIP_BANDWIDTH_SHARE_TYPE) !== 'WHOLE' || bandwidthId(context) !== 'absent') return;
+    const ipv6 = context.number(LB_PUBLICIP_IP_VERSION) === 6;
     context.report({
-      pointer: SHARE_TYPE,
+      pointer: LB_PUBLICIP_BANDWIDTH_SHARE_TYPE,
       message: ipv6
         ? 'publicip.bandwidth.share_type is "WHOLE" on an IPv6 EIP (publicip.ip_version 6) and without bandwidth.id, but IPv6 EIPs cannot use a shared bandwidth, and a shared one must be referenced by its id. ' +
           'Use share_type "PER" with size, charge_mode and name for a new dedicated bandwidth.'

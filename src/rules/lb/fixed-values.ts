@@ -1,11 +1,10 @@
-import { pointer } from '../../json/pointer.js';
 import { show } from '../../text/show.js';
+import { LB, LB_PROVIDER } from '../pointers.js';
 import { defineRule } from '../rule.js';
-import { LB, removeField } from '../utils.js';
+import { removeField } from '../utils.js';
 
 /** Booleans the API accepts only as true. */
 const ONLY_TRUE = ['guaranteed', 'admin_state_up'].map((field) => ({ field, at: LB.child(field) }));
-const PROVIDER = pointer('/loadbalancer/provider');
 
 export default defineRule({
   id: 'lb/fixed-values',
@@ -23,14 +22,14 @@ export default defineRule({
         suggestions: [removeField(at)],
       });
     }
-    const provider = context.string(PROVIDER);
+    const provider = context.string(LB_PROVIDER);
     if (provider !== undefined && provider !== 'vlb') {
       context.report({
-        pointer: PROVIDER,
+        pointer: LB_PROVIDER,
         message: `provider is ${show(provider)}, but the only accepted value is "vlb". Remove provider; it defaults to "vlb".`,
         // "VLB" can only mean "vlb"; any other value is removed only by choice.
-        ...(provider.toLowerCase() === 'vlb' && { suggestion: 'vlb', fix: { replaceValue: PROVIDER, json: 'vlb' } }),
-        suggestions: [removeField(PROVIDER)],
+        ...(provider.toLowerCase() === 'vlb' && { suggestion: 'vlb', fix: { replaceValue: LB_PROVIDER, json: 'vlb' } }),
+        suggestions: [removeField(LB_PROVIDER)],
       });
     }
   },

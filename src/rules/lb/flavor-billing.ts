@@ -1,10 +1,7 @@
-import { pointer } from '../../json/pointer.js';
+import { LB, LB_AUTOSCALING, LB_AUTOSCALING_ENABLE, LB_PREPAID_OPTIONS } from '../pointers.js';
 import { defineRule } from '../rule.js';
-import { LB, removeField } from '../utils.js';
+import { removeField } from '../utils.js';
 
-const PREPAID_OPTIONS = pointer('/loadbalancer/prepaid_options');
-const AUTOSCALING = pointer('/loadbalancer/autoscaling');
-const AUTOSCALING_ENABLE = pointer('/loadbalancer/autoscaling/enable');
 const FLAVOR_FIELDS = ['l4_flavor_id', 'l7_flavor_id'].map((field) => ({ field, at: LB.child(field) }));
 
 const ELASTIC_TYPES = new Set(['L4_elastic_max', 'L7_elastic_max']);
@@ -16,14 +13,14 @@ export default defineRule({
   kinds: ['create-loadbalancer'],
   hasSuggestions: true,
   check(context) {
-    if (!context.object(PREPAID_OPTIONS)) return;
-    if (context.boolean(AUTOSCALING_ENABLE) === true) {
+    if (!context.object(LB_PREPAID_OPTIONS)) return;
+    if (context.boolean(LB_AUTOSCALING_ENABLE) === true) {
       context.report({
-        pointer: AUTOSCALING_ENABLE,
+        pointer: LB_AUTOSCALING_ENABLE,
         message:
           'autoscaling.enable is true together with prepaid_options, but yearly/monthly billing covers only fixed-specification flavors and autoscaling makes the load balancer elastic. ' +
           'Remove autoscaling (it is deprecated), or remove prepaid_options to bill pay-per-use.',
-        suggestions: [removeField(AUTOSCALING)],
+        suggestions: [removeField(LB_AUTOSCALING)],
       });
     }
     if (!context.flavors) return;

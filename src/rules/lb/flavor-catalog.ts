@@ -1,6 +1,6 @@
 import type { Flavor } from '../../model.js';
+import { LB } from '../pointers.js';
 import { defineRule } from '../rule.js';
-import { LB } from '../utils.js';
 
 /** Which flavor types each field takes (elb-api-facts.md §2.1 and §3.2). */
 const FIELDS = [

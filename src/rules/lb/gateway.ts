@@ -1,10 +1,6 @@
-import { pointer } from '../../json/pointer.js';
+import { LB, LB_GW_FLAVOR_ID, LB_IP_TARGET_ENABLE, LB_LOADBALANCER_TYPE } from '../pointers.js';
 import { defineRule } from '../rule.js';
-import { LB, removeField } from '../utils.js';
-
-const LOADBALANCER_TYPE = pointer('/loadbalancer/loadbalancer_type');
-const GW_FLAVOR_ID = pointer('/loadbalancer/gw_flavor_id');
-const IP_TARGET_ENABLE = pointer('/loadbalancer/ip_target_enable');
+import { removeField } from '../utils.js';
 
 const FORBIDDEN = [
   { field: 'vip_address', why: 'a gateway load balancer gets its addresses assigned', fix: 'Remove vip_address.' },
@@ -23,22 +19,22 @@ export default defineRule({
   kinds: ['create-loadbalancer'],
   hasSuggestions: true,
   check(context) {
-    if (context.string(LOADBALANCER_TYPE) !== 'gateway') return;
-    if (!context.has(GW_FLAVOR_ID) || context.value(GW_FLAVOR_ID) === '') {
+    if (context.string(LB_LOADBALANCER_TYPE) !== 'gateway') return;
+    if (!context.has(LB_GW_FLAVOR_ID) || context.value(LB_GW_FLAVOR_ID) === '') {
       context.report({
-        pointer: GW_FLAVOR_ID,
-        message: `loadbalancer_type is "gateway", but gw_flavor_id is ${context.has(GW_FLAVOR_ID) ? 'empty' : 'missing'}; a gateway load balancer needs a gateway flavor. Set gw_flavor_id to a flavor ID of type gwlb.`,
+        pointer: LB_GW_FLAVOR_ID,
+        message: `loadbalancer_type is "gateway", but gw_flavor_id is ${context.has(LB_GW_FLAVOR_ID) ? 'empty' : 'missing'}; a gateway load balancer needs a gateway flavor. Set gw_flavor_id to a flavor ID of type gwlb.`,
       });
     }
     for (const { field, why, fix, at } of FORBIDDEN) {
       if (!context.hasValid(at)) continue;
       context.report({ pointer: at, message: `${field} is set on a gateway load balancer (loadbalancer_type "gateway"), but ${why}. ${fix}`, suggestions: [removeField(at)] });
     }
-    if (context.boolean(IP_TARGET_ENABLE) === true) {
+    if (context.boolean(LB_IP_TARGET_ENABLE) === true) {
       context.report({
-        pointer: IP_TARGET_ENABLE,
+        pointer: LB_IP_TARGET_ENABLE,
         message: 'ip_target_enable is true on a gateway load balancer (loadbalancer_type "gateway"), which does not support IP-type backends. Remove ip_target_enable.',
-        suggestions: [removeField(IP_TARGET_ENABLE)],
+        suggestions: [removeField(LB_IP_TARGET_ENABLE)],
       });
     }
   },

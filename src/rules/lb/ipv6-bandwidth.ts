@@ -1,9 +1,6 @@
-import { pointer } from '../../json/pointer.js';
+import { LB_IPV6_BANDWIDTH, LB_IPV6_VIP_VIRSUBNET_ID } from '../pointers.js';
 import { defineRule } from '../rule.js';
 import { removeField } from '../utils.js';
-
-const IPV6_BANDWIDTH = pointer('/loadbalancer/ipv6_bandwidth');
-const IPV6_VIP_VIRSUBNET_ID = pointer('/loadbalancer/ipv6_vip_virsubnet_id');
 
 export default defineRule({
   id: 'lb/ipv6-bandwidth',
@@ -12,13 +9,13 @@ export default defineRule({
   kinds: ['create-loadbalancer'],
   hasSuggestions: true,
   check(context) {
-    if (!context.hasValid(IPV6_BANDWIDTH) || context.has(IPV6_VIP_VIRSUBNET_ID)) return;
+    if (!context.hasValid(LB_IPV6_BANDWIDTH) || context.has(LB_IPV6_VIP_VIRSUBNET_ID)) return;
     context.report({
-      pointer: IPV6_BANDWIDTH,
+      pointer: LB_IPV6_BANDWIDTH,
       message:
         'ipv6_bandwidth is set, but the load balancer has no ipv6_vip_virsubnet_id, so there is no IPv6 VIP to make public and the bandwidth has no effect. ' +
         'Add ipv6_vip_virsubnet_id (the network ID of an IPv6-enabled subnet), or remove ipv6_bandwidth.',
-      suggestions: [removeField(IPV6_BANDWIDTH)],
+      suggestions: [removeField(LB_IPV6_BANDWIDTH)],
     });
   },
 });

@@ -1,5 +1,5 @@
+import { LB } from '../pointers.js';
 import { defineRule } from '../rule.js';
-import { LB } from '../utils.js';
 
 /** The fields that place a load balancer in a network. */
 const ANCHORS = ['vpc_id', 'vip_subnet_cidr_id', 'ipv6_vip_virsubnet_id'].map((field) => LB.child(field));

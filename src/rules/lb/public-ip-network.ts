@@ -1,11 +1,7 @@
-import { pointer } from '../../json/pointer.js';
+import { LB, LB_IPV6_VIP_VIRSUBNET_ID, LB_VIP_SUBNET_CIDR_ID, LB_VPC_ID } from '../pointers.js';
 import { defineRule } from '../rule.js';
-import { LB } from '../utils.js';
 
 const PUBLIC_IP_FIELDS = ['publicip', 'publicip_ids'].map((field) => ({ field, at: LB.child(field) }));
-const VPC_ID = pointer('/loadbalancer/vpc_id');
-const VIP_SUBNET_CIDR_ID = pointer('/loadbalancer/vip_subnet_cidr_id');
-const IPV6_VIP_VIRSUBNET_ID = pointer('/loadbalancer/ipv6_vip_virsubnet_id');
 
 export default defineRule({
   id: 'lb/public-ip-network',
@@ -15,9 +11,9 @@ export default defineRule({
   check(context) {
     const publicIp = PUBLIC_IP_FIELDS.find(({ at }) => context.hasValid(at));
     if (!publicIp) return;
-    if (context.has(VPC_ID) || context.has(VIP_SUBNET_CIDR_ID)) return;
+    if (context.has(LB_VPC_ID) || context.has(LB_VIP_SUBNET_CIDR_ID)) return;
     // With no network field at all, lb/network-anchor already says what is missing.
-    if (!context.has(IPV6_VIP_VIRSUBNET_ID)) return;
+    if (!context.has(LB_IPV6_VIP_VIRSUBNET_ID)) return;
     context.report({
       pointer: publicIp.at,
       message:

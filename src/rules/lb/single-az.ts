@@ -1,8 +1,6 @@
-import { pointer } from '../../json/pointer.js';
 import { show } from '../../text/show.js';
+import { LB_AVAILABILITY_ZONE_LIST } from '../pointers.js';
 import { defineRule } from '../rule.js';
-
-const AVAILABILITY_ZONE_LIST = pointer('/loadbalancer/availability_zone_list');
 
 export default defineRule({
   id: 'lb/single-az',
@@ -10,10 +8,10 @@ export default defineRule({
   description: 'Only one availability zone; two or more are advised so the load balancer survives an AZ outage.',
   kinds: ['create-loadbalancer'],
   check(context) {
-    const zones = context.array(AVAILABILITY_ZONE_LIST);
+    const zones = context.array(LB_AVAILABILITY_ZONE_LIST);
     if (zones?.length !== 1) return;
     context.report({
-      pointer: AVAILABILITY_ZONE_LIST,
+      pointer: LB_AVAILABILITY_ZONE_LIST,
       message: `availability_zone_list has one zone (${show(zones[0])}), so the load balancer stops serving if that zone fails. Add a second zone from the same AZ set for disaster recovery.`,
     });
   },

@@ -1,6 +1,7 @@
 import { show } from '../../text/show.js';
+import { LB } from '../pointers.js';
 import { defineRule } from '../rule.js';
-import { LB, removeField } from '../utils.js';
+import { removeField } from '../utils.js';
 
 const PAIRS = [
   { address: 'vip_address', subnet: 'vip_subnet_cidr_id', what: 'ID of the IPv4 subnet' },

@@ -1,8 +1,5 @@
-import { pointer } from '../../json/pointer.js';
+import { POOL_LB_ALGORITHM, POOL_PROTOCOL } from '../pointers.js';
 import { defineRule } from '../rule.js';
-
-const PROTOCOL = pointer('/pool/protocol');
-const LB_ALGORITHM = pointer('/pool/lb_algorithm');
 
 export default defineRule({
   id: 'pool/algorithm',
@@ -10,10 +7,10 @@ export default defineRule({
   description: 'lb_algorithm "QUIC_CID" is only allowed on QUIC pools.',
   kinds: ['create-master-slave-pool'],
   check(context) {
-    const protocol = context.string(PROTOCOL);
-    if (context.string(LB_ALGORITHM) !== 'QUIC_CID' || protocol === undefined || protocol === 'QUIC') return;
+    const protocol = context.string(POOL_PROTOCOL);
+    if (context.string(POOL_LB_ALGORITHM) !== 'QUIC_CID' || protocol === undefined || protocol === 'QUIC') return;
     context.report({
-      pointer: LB_ALGORITHM,
+      pointer: POOL_LB_ALGORITHM,
       message: `lb_algorithm is "QUIC_CID", but the pool's protocol is "${protocol}", and QUIC_CID works only on QUIC pools. Use ROUND_ROBIN, LEAST_CONNECTIONS or SOURCE_IP, or make it a QUIC pool.`,
     });
   },

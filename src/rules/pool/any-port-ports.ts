@@ -1,10 +1,6 @@
-import { pointer } from '../../json/pointer.js';
+import { POOL_ANY_PORT_ENABLE, POOL_HEALTHMONITOR, POOL_HEALTHMONITOR_MONITOR_PORT } from '../pointers.js';
 import { defineRule } from '../rule.js';
 import { poolMembers, removeField } from '../utils.js';
-
-const ANY_PORT_ENABLE = pointer('/pool/any_port_enable');
-const HEALTHMONITOR = pointer('/pool/healthmonitor');
-const MONITOR_PORT = pointer('/pool/healthmonitor/monitor_port');
 
 export default defineRule({
   id: 'pool/any-port-ports',
@@ -13,7 +9,7 @@ export default defineRule({
   kinds: ['create-master-slave-pool'],
   hasSuggestions: true,
   check(context) {
-    if (context.boolean(ANY_PORT_ENABLE) !== true) return;
+    if (context.boolean(POOL_ANY_PORT_ENABLE) !== true) return;
     for (const member of poolMembers(context)) {
       const protocolPort = member.at.child('protocol_port');
       if (!context.hasValid(protocolPort)) continue;
@@ -24,10 +20,10 @@ export default defineRule({
       });
     }
     // null means "use the member's port", which any-port members do not have.
-    const noMonitorPort = !context.has(MONITOR_PORT) || context.value(MONITOR_PORT) === null;
-    if (context.object(HEALTHMONITOR) && noMonitorPort) {
+    const noMonitorPort = !context.has(POOL_HEALTHMONITOR_MONITOR_PORT) || context.value(POOL_HEALTHMONITOR_MONITOR_PORT) === null;
+    if (context.object(POOL_HEALTHMONITOR) && noMonitorPort) {
       context.report({
-        pointer: MONITOR_PORT,
+        pointer: POOL_HEALTHMONITOR_MONITOR_PORT,
         message: 'healthmonitor has no monitor_port, but any_port_enable is true, so members have no fixed port to check. Set healthmonitor.monitor_port (1–65535) to the port the health check should use.',
       });
     }

@@ -1,9 +1,6 @@
-import { pointer } from '../../json/pointer.js';
+import { POOL_ANY_PORT_ENABLE, POOL_PROTOCOL } from '../pointers.js';
 import { defineRule } from '../rule.js';
 import { poolMembers, removeField } from '../utils.js';
-
-const ANY_PORT_ENABLE = pointer('/pool/any_port_enable');
-const PROTOCOL = pointer('/pool/protocol');
 
 export default defineRule({
   id: 'pool/any-port',
@@ -12,19 +9,19 @@ export default defineRule({
   kinds: ['create-master-slave-pool'],
   hasSuggestions: true,
   check(context) {
-    const anyPort = context.boolean(ANY_PORT_ENABLE);
+    const anyPort = context.boolean(POOL_ANY_PORT_ENABLE);
     if (anyPort === true) {
-      if (context.string(PROTOCOL) === 'TLS') {
+      if (context.string(POOL_PROTOCOL) === 'TLS') {
         context.report({
-          pointer: ANY_PORT_ENABLE,
+          pointer: POOL_ANY_PORT_ENABLE,
           message: 'any_port_enable is true on a TLS pool, but only TCP, UDP and QUIC pools can forward to any port. Remove any_port_enable, or set it to false and give each member a protocol_port.',
-          suggestions: [removeField(ANY_PORT_ENABLE)],
+          suggestions: [removeField(POOL_ANY_PORT_ENABLE)],
         });
       }
       return;
     }
     // A placeholder such as "${ANY_PORT}" may turn into true later: judge only a real boolean or absence.
-    if (context.has(ANY_PORT_ENABLE) && anyPort === undefined) return;
+    if (context.has(POOL_ANY_PORT_ENABLE) && anyPort === undefined) return;
     for (const member of poolMembers(context)) {
       const protocolPort = member.at.child('protocol_port');
       if (context.has(protocolPort)) continue;

@@ -1,9 +1,6 @@
-import { pointer } from '../../json/pointer.js';
+import { POOL_CONNECTION_DRAIN, POOL_PROTOCOL } from '../pointers.js';
 import { defineRule } from '../rule.js';
 import { removeField } from '../utils.js';
-
-const PROTOCOL = pointer('/pool/protocol');
-const CONNECTION_DRAIN = pointer('/pool/connection_drain');
 
 export default defineRule({
   id: 'pool/connection-drain',
@@ -12,11 +9,11 @@ export default defineRule({
   kinds: ['create-master-slave-pool'],
   hasSuggestions: true,
   check(context) {
-    if (context.string(PROTOCOL) !== 'TLS' || !context.hasValid(CONNECTION_DRAIN)) return;
+    if (context.string(POOL_PROTOCOL) !== 'TLS' || !context.hasValid(POOL_CONNECTION_DRAIN)) return;
     context.report({
-      pointer: CONNECTION_DRAIN,
+      pointer: POOL_CONNECTION_DRAIN,
       message: 'connection_drain is set, but the pool\'s protocol is "TLS", and connection drain is available only for TCP, UDP and QUIC pools. Remove connection_drain.',
-      suggestions: [removeField(CONNECTION_DRAIN)],
+      suggestions: [removeField(POOL_CONNECTION_DRAIN)],
     });
   },
 });

@@ -1,11 +1,10 @@
-import { pointer } from '../../json/pointer.js';
+import { POOL_HEALTHMONITOR, POOL_HEALTHMONITOR_TYPE } from '../pointers.js';
 import { defineRule } from '../rule.js';
 import { removeField } from '../utils.js';
 
-const TYPE = pointer('/pool/healthmonitor/type');
 const HTTP_FIELDS = ['domain_name', 'url_path', 'http_method', 'expected_codes'].map((field) => ({
   field,
-  at: pointer(`/pool/healthmonitor/${field}`),
+  at: POOL_HEALTHMONITOR.child(field),
 }));
 
 export default defineRule({
@@ -15,7 +14,7 @@ export default defineRule({
   kinds: ['create-master-slave-pool'],
   hasSuggestions: true,
   check(context) {
-    const type = context.string(TYPE);
+    const type = context.string(POOL_HEALTHMONITOR_TYPE);
     if (type !== 'TCP' && type !== 'UDP_CONNECT') return;
     for (const { field, at } of HTTP_FIELDS) {
       if (!context.hasValid(at)) continue;

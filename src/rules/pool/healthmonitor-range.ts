@@ -1,4 +1,4 @@
-import { pointer } from '../../json/pointer.js';
+import { POOL_HEALTHMONITOR } from '../pointers.js';
 import { defineRule } from '../rule.js';
 import { outside } from '../utils.js';
 
@@ -7,7 +7,7 @@ const RANGES = [
   { field: 'timeout', min: 1, max: 50, unit: ' seconds' },
   { field: 'max_retries', min: 1, max: 10, unit: '' },
   { field: 'max_retries_down', min: 1, max: 10, unit: '' },
-].map((range) => ({ ...range, at: pointer(`/pool/healthmonitor/${range.field}`) }));
+].map((range) => ({ ...range, at: POOL_HEALTHMONITOR.child(range.field) }));
 
 export default defineRule({
   id: 'pool/healthmonitor-range',

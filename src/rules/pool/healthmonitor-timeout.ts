@@ -1,8 +1,6 @@
-import { pointer } from '../../json/pointer.js';
+import { POOL_HEALTHMONITOR_DELAY, POOL_HEALTHMONITOR_TIMEOUT } from '../pointers.js';
 import { defineRule } from '../rule.js';
 
-const DELAY = pointer('/pool/healthmonitor/delay');
-const TIMEOUT = pointer('/pool/healthmonitor/timeout');
 /** Both fields take 1–50 seconds (pool/healthmonitor-range). */
 const MAX_SECONDS = 50;
 
@@ -13,17 +11,17 @@ export default defineRule({
   kinds: ['create-master-slave-pool'],
   hasSuggestions: true,
   check(context) {
-    const delay = context.number(DELAY);
-    const timeout = context.number(TIMEOUT);
+    const delay = context.number(POOL_HEALTHMONITOR_DELAY);
+    const timeout = context.number(POOL_HEALTHMONITOR_TIMEOUT);
     if (delay === undefined || timeout === undefined || timeout < delay) return;
     context.report({
-      pointer: TIMEOUT,
+      pointer: POOL_HEALTHMONITOR_TIMEOUT,
       message:
         `healthmonitor.timeout is ${timeout}, which is not below healthmonitor.delay (${delay}); a check could still be waiting when the next one starts. ` +
         fix(delay, timeout),
       suggestions: [
-        ...(delay > 1 && delay - 1 <= MAX_SECONDS ? [{ desc: `Lower healthmonitor.timeout to ${delay - 1}`, fix: { replaceValue: TIMEOUT, json: delay - 1 } }] : []),
-        ...(timeout < MAX_SECONDS ? [{ desc: `Raise healthmonitor.delay to ${timeout + 1}`, fix: { replaceValue: DELAY, json: timeout + 1 } }] : []),
+        ...(delay > 1 && delay - 1 <= MAX_SECONDS ? [{ desc: `Lower healthmonitor.timeout to ${delay - 1}`, fix: { replaceValue: POOL_HEALTHMONITOR_TIMEOUT, json: delay - 1 } }] : []),
+        ...(timeout < MAX_SECONDS ? [{ desc: `Raise healthmonitor.delay to ${timeout + 1}`, fix: { replaceValue: POOL_HEALTHMONITOR_DELAY, json: timeout + 1 } }] : []),
       ],
     });
   },

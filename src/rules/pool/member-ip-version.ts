@@ -1,8 +1,6 @@
-import { pointer } from '../../json/pointer.js';
+import { POOL_IP_VERSION } from '../pointers.js';
 import { defineRule } from '../rule.js';
 import { isIPv6Address, poolMembers } from '../utils.js';
-
-const IP_VERSION = pointer('/pool/ip_version');
 
 export default defineRule({
   id: 'pool/member-ip-version',
@@ -10,7 +8,7 @@ export default defineRule({
   description: 'A pool with ip_version "v4" takes IPv4 members only; IPv6 members need a dualstack pool.',
   kinds: ['create-master-slave-pool'],
   check(context) {
-    if (context.string(IP_VERSION) !== 'v4') return;
+    if (context.string(POOL_IP_VERSION) !== 'v4') return;
     for (const member of poolMembers(context)) {
       const addressAt = member.at.child('address');
       const address = context.string(addressAt);

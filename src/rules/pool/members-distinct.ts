@@ -1,8 +1,6 @@
-import { pointer } from '../../json/pointer.js';
+import { POOL_ANY_PORT_ENABLE } from '../pointers.js';
 import { defineRule } from '../rule.js';
 import { canonicalAddress, poolMembers } from '../utils.js';
-
-const ANY_PORT_ENABLE = pointer('/pool/any_port_enable');
 
 export default defineRule({
   id: 'pool/members-distinct',
@@ -11,7 +9,7 @@ export default defineRule({
   kinds: ['create-master-slave-pool'],
   check(context) {
     // With any_port_enable the member ports are ignored: the address alone names the backend.
-    const anyPort = context.boolean(ANY_PORT_ENABLE) === true;
+    const anyPort = context.boolean(POOL_ANY_PORT_ENABLE) === true;
     // The first member at each canonical address and port: one look-up per member, however many there are.
     const seen = new Map<string, { index: number }>();
     for (const member of poolMembers(context)) {

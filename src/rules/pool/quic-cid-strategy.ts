@@ -1,9 +1,6 @@
-import { pointer } from '../../json/pointer.js';
+import { POOL_LB_ALGORITHM, POOL_QUIC_CID_HASH_STRATEGY } from '../pointers.js';
 import { defineRule } from '../rule.js';
 import { removeField } from '../utils.js';
-
-const LB_ALGORITHM = pointer('/pool/lb_algorithm');
-const QUIC_CID_HASH_STRATEGY = pointer('/pool/quic_cid_hash_strategy');
 
 export default defineRule({
   id: 'pool/quic-cid-strategy',
@@ -12,12 +9,12 @@ export default defineRule({
   kinds: ['create-master-slave-pool'],
   hasSuggestions: true,
   check(context) {
-    const algorithm = context.string(LB_ALGORITHM);
-    if (!context.hasValid(QUIC_CID_HASH_STRATEGY) || algorithm === undefined || algorithm === 'QUIC_CID') return;
+    const algorithm = context.string(POOL_LB_ALGORITHM);
+    if (!context.hasValid(POOL_QUIC_CID_HASH_STRATEGY) || algorithm === undefined || algorithm === 'QUIC_CID') return;
     context.report({
-      pointer: QUIC_CID_HASH_STRATEGY,
+      pointer: POOL_QUIC_CID_HASH_STRATEGY,
       message: `quic_cid_hash_strategy is set, but lb_algorithm is "${algorithm}", so the API ignores it; it takes effect only with "QUIC_CID". Remove quic_cid_hash_strategy, or set lb_algorithm to "QUIC_CID" on a QUIC pool.`,
-      suggestions: [removeField(QUIC_CID_HASH_STRATEGY)],
+      suggestions: [removeField(POOL_QUIC_CID_HASH_STRATEGY)],
     });
   },
 });

@@ -1,11 +1,6 @@
-import { pointer } from '../../json/pointer.js';
+import { POOL_PROTOCOL, POOL_SESSION_PERSISTENCE_COOKIE_NAME, POOL_SESSION_PERSISTENCE_PERSISTENCE_TIMEOUT, POOL_SESSION_PERSISTENCE_TYPE } from '../pointers.js';
 import { defineRule, type DocumentEdit } from '../rule.js';
 import { removeField } from '../utils.js';
-
-const PROTOCOL = pointer('/pool/protocol');
-const SESSION_TYPE = pointer('/pool/session_persistence/type');
-const COOKIE_NAME = pointer('/pool/session_persistence/cookie_name');
-const PERSISTENCE_TIMEOUT = pointer('/pool/session_persistence/persistence_timeout');
 
 export default defineRule({
   id: 'pool/session-persistence-ignored',
@@ -14,23 +9,23 @@ export default defineRule({
   kinds: ['create-master-slave-pool'],
   hasSuggestions: true,
   check(context) {
-    const protocol = context.string(PROTOCOL);
-    const type = context.string(SESSION_TYPE);
+    const protocol = context.string(POOL_PROTOCOL);
+    const type = context.string(POOL_SESSION_PERSISTENCE_TYPE);
 
     if ((protocol === 'TCP' || protocol === 'UDP') && (type === 'HTTP_COOKIE' || type === 'APP_COOKIE')) {
-      const hasCookieName = context.has(COOKIE_NAME);
-      const toSourceIp: DocumentEdit[] = [{ replaceValue: SESSION_TYPE, json: 'SOURCE_IP' }, ...(hasCookieName ? [{ remove: COOKIE_NAME }] : [])];
+      const hasCookieName = context.has(POOL_SESSION_PERSISTENCE_COOKIE_NAME);
+      const toSourceIp: DocumentEdit[] = [{ replaceValue: POOL_SESSION_PERSISTENCE_TYPE, json: 'SOURCE_IP' }, ...(hasCookieName ? [{ remove: POOL_SESSION_PERSISTENCE_COOKIE_NAME }] : [])];
       context.report({
-        pointer: SESSION_TYPE,
+        pointer: POOL_SESSION_PERSISTENCE_TYPE,
         message: `session_persistence.type is "${type}", but on a ${protocol} pool the type is ignored and only source-IP stickiness applies. Set session_persistence.type to "SOURCE_IP"${hasCookieName ? ' and remove cookie_name' : ''}.`,
         suggestions: [{ desc: `Set session_persistence.type to "SOURCE_IP"${hasCookieName ? ' and remove cookie_name' : ''}`, fix: toSourceIp }],
       });
     }
-    if (type === 'APP_COOKIE' && context.hasValid(PERSISTENCE_TIMEOUT)) {
+    if (type === 'APP_COOKIE' && context.hasValid(POOL_SESSION_PERSISTENCE_PERSISTENCE_TIMEOUT)) {
       context.report({
-        pointer: PERSISTENCE_TIMEOUT,
+        pointer: POOL_SESSION_PERSISTENCE_PERSISTENCE_TIMEOUT,
         message: 'session_persistence.persistence_timeout is set, but session_persistence.type is "APP_COOKIE", where the application\'s cookie decides how long a session lasts and the timeout has no effect. Remove persistence_timeout.',
-        suggestions: [removeField(PERSISTENCE_TIMEOUT)],
+        suggestions: [removeField(POOL_SESSION_PERSISTENCE_PERSISTENCE_TIMEOUT)],
       });
     }
   },

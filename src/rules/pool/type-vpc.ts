@@ -1,9 +1,6 @@
-import { pointer } from '../../json/pointer.js';
+import { POOL_TYPE, POOL_VPC_ID } from '../pointers.js';
 import { defineRule } from '../rule.js';
 import { poolMembers, removeField } from '../utils.js';
-
-const TYPE = pointer('/pool/type');
-const VPC_ID = pointer('/pool/vpc_id');
 
 export default defineRule({
   id: 'pool/type-vpc',
@@ -12,21 +9,21 @@ export default defineRule({
   kinds: ['create-master-slave-pool'],
   hasSuggestions: true,
   check(context) {
-    const type = context.string(TYPE);
+    const type = context.string(POOL_TYPE);
     // Absence counts only when the field is really missing; a vpc_id or subnet_cidr_id the schema
     // rejected is not judged (rules.md: rules stay silent about values the schema reported).
-    if (type === 'instance' && !context.has(VPC_ID)) {
+    if (type === 'instance' && !context.has(POOL_VPC_ID)) {
       context.report({
-        pointer: VPC_ID,
+        pointer: POOL_VPC_ID,
         message: 'type is "instance", but the pool has no vpc_id, which instance pools need. Add vpc_id (the VPC of the load balancer), or set type to "ip" if every member is an IP-type backend without subnet_cidr_id.',
       });
     }
     if (type !== 'ip') return;
-    if (context.hasValid(VPC_ID)) {
+    if (context.hasValid(POOL_VPC_ID)) {
       context.report({
-        pointer: VPC_ID,
+        pointer: POOL_VPC_ID,
         message: 'vpc_id is set, but type is "ip", and IP-type pools must not name a VPC. Remove vpc_id, or set type to "instance".',
-        suggestions: [removeField(VPC_ID)],
+        suggestions: [removeField(POOL_VPC_ID)],
       });
     }
     for (const member of poolMembers(context)) {
