@@ -95,6 +95,13 @@ describe('policy functions', () => {
       ],
     },
     {
+      name: 'schema, at the property it does not allow',
+      given: '$.loadbalancer.tags[*]',
+      then: '{ function: schema, functionOptions: { schema: { type: object, additionalProperties: false, properties: { key: {}, value: {} } } } }',
+      passes: [lb()],
+      fails: [{ body: lb({ tags: [{ key: 'env', value: 'prod', owner: 'web' }] }), pointer: '/loadbalancer/tags/0/owner', message: 'tags[0].owner is not allowed here.' }],
+    },
+    {
       name: 'equals',
       then: '{ field: ip_target_enable, function: equals, functionOptions: { value: true } }',
       passes: [lb({ ip_target_enable: true }), lb()],

@@ -1,24 +1,22 @@
 // Runs a kind's precompiled validator and turns Ajv's errors into located issues: one issue per
 // violation, at the pointer rules.md names, with placeholders accepted as valid values.
 
-import { childPointer, getAt, parsePointer } from '../json/pointer.js';
+import { getAt, parsePointer } from '../json/pointer.js';
 import type { Kind } from '../model.js';
+import { errorPointer, isAboutAProperty } from './error-pointer.js';
 import type { Schema } from './fields.js';
 import type { SchemaIssue } from './issue.js';
 import * as validators from './generated/validators.js';
 import { SCHEMAS, VALIDATOR_NAMES } from './schemas.js';
 import type { AjvError, CompiledValidator } from './validator.js';
 
-/** Keywords whose value is the field itself, not a property of it. */
-const ABOUT_A_PROPERTY = new Set(['required', 'dependentRequired', 'additionalProperties']);
-
 export function schemaIssues(kind: Kind, body: unknown, isPlaceholder: (value: unknown) => boolean): SchemaIssue[] {
   const validate = (validators as Record<string, CompiledValidator>)[VALIDATOR_NAMES[kind]] as CompiledValidator;
   if (validate(body)) return [];
   const issues: SchemaIssue[] = [];
   for (const error of unwrap(validate.errors ?? [])) {
-    const pointer = pointerOf(error.ajv);
-    const aboutProperty = ABOUT_A_PROPERTY.has(error.ajv.keyword);
+    const pointer = errorPointer(error.ajv);
+    const aboutProperty = isAboutAProperty(error.ajv.keyword);
     const value = aboutProperty ? undefined : getAt(body, pointer);
     if (!aboutProperty && isPlaceholder(value)) continue;
     issues.push({
@@ -41,16 +39,6 @@ function unwrap(errors: AjvError[]): { ajv: AjvError; customMessage: string | un
       ? (error.params.errors as AjvError[]).map((original) => ({ ajv: original, customMessage: error.message }))
       : [{ ajv: error, customMessage: undefined }],
   );
-}
-
-function pointerOf(error: AjvError): string {
-  if (error.keyword === 'required' || error.keyword === 'dependentRequired') {
-    return childPointer(error.instancePath, String(error.params.missingProperty));
-  }
-  if (error.keyword === 'additionalProperties') {
-    return childPointer(error.instancePath, String(error.params.additionalProperty));
-  }
-  return error.instancePath;
 }
 
 /** A wrong type makes every other complaint about the same value noise. */

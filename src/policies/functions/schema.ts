@@ -1,7 +1,8 @@
 // Spectral's `schema`: the value validates against an inline JSON Schema. Ajv (with its
 // compiler) loads only when a configuration uses this function.
 
-import { childPointer, fieldName, getAt, isObject } from '../../json/pointer.js';
+import { fieldName, getAt, isObject } from '../../json/pointer.js';
+import { errorPointer } from '../../schema/error-pointer.js';
 import type { AjvLike, Failure, PolicyFunction } from '../types.js';
 
 export const schema: PolicyFunction = {
@@ -25,17 +26,11 @@ export const schema: PolicyFunction = {
       if (!t.present || isPlaceholder(t.value) || validate(t.value)) return [];
       const failures: Failure[] = [];
       for (const error of validate.errors ?? []) {
-        let pointer = t.pointer + error.instancePath;
-        let text = error.message ?? 'is not valid';
-        if (error.keyword === 'required') {
-          pointer = childPointer(pointer, String(error.params.missingProperty));
-          text = 'is missing';
-        } else if (error.keyword === 'additionalProperties') {
-          pointer = childPointer(pointer, String(error.params.additionalProperty));
-          text = 'is not allowed here';
-        }
+        const pointer = errorPointer(error, t.pointer);
         const value = getAt(t.value, pointer.slice(t.pointer.length));
-        if (error.keyword !== 'required' && isPlaceholder(value)) continue;
+        const missing = error.keyword === 'required' || error.keyword === 'dependentRequired';
+        if (!missing && isPlaceholder(value)) continue;
+        const text = missing ? 'is missing' : error.keyword === 'additionalProperties' ? 'is not allowed here' : (error.message ?? 'is not valid');
         failures.push({ pointer, value, reason: `${fieldName(pointer)} ${text}.` });
       }
       return failures;
