@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { readConfigText } from './config/read-config.js';
 import { dirname, relative, resolve } from 'node:path';
-import { compareStrings, summarize, type LintReport } from './model.js';
+import { compareStrings, findingIdentity, summarize, type LintReport } from './model.js';
 import { describeError, toPosix } from './input/discover.js';
 import { isWithin, namesInside, realPathOf, treeOf } from './repository.js';
 import { writeAtomically } from './write-file.js';
@@ -175,7 +175,7 @@ export function parseBaseline(text: string): BaselineEntry[] {
 }
 
 function entryKey(entry: { path: string; ruleId: string; pointer: string }): string {
-  return `${entry.path}\u0000${entry.ruleId}\u0000${entry.pointer}`;
+  return findingIdentity(entry.path, entry);
 }
 
 function sortEntries(entries: readonly BaselineEntry[]): BaselineEntry[] {

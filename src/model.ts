@@ -107,6 +107,15 @@ export function compareFindings(a: Finding, b: Finding): number {
     compareStrings(a.pointer, b.pointer);
 }
 
+/**
+ * What makes two findings the same finding across runs: file, rule and JSON pointer, never the
+ * line or the message, so edits elsewhere in the file keep it. Baselines match on it; SARIF and
+ * GitLab fingerprints hash it (with the occurrence among identical ones).
+ */
+export function findingIdentity(path: string, finding: { readonly ruleId: string; readonly pointer: string }): string {
+  return `${path}\u0000${finding.ruleId}\u0000${finding.pointer}`;
+}
+
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
