@@ -441,7 +441,7 @@ export function checkReport(result: CliResult, files: Record<string, Linted>): J
   for (let i = 1; i < report.files.length; i++) if (!(report.files[i - 1]!.path < report.files[i]!.path)) fail('files not in sorted path order');
   for (const file of report.files) {
     const linted = files[file.path] ?? fail(`unexpected file ${file.path} in the report`);
-    const lines = lineStarts(linted.text);
+    const lines = textLines(linted.text);
     file.findings.forEach((finding, index) => {
       const where = `${file.path} finding ${index} ${JSON.stringify(finding)}`;
       if (finding.severity === 'error') counts.errors++;
@@ -454,8 +454,8 @@ export function checkReport(result: CliResult, files: Record<string, Linted>): J
       if (previous && (previous.line > finding.line || (previous.line === finding.line && (previous.column > finding.column || (previous.column === finding.column && previous.ruleId > finding.ruleId))))) {
         fail(`${where}: findings not sorted by line, column, ruleId`);
       }
-      const start = offsetOf(lines, linted.text, finding.line, finding.column) ?? fail(`${where}: start position outside the file`);
-      const end = offsetOf(lines, linted.text, finding.endLine, finding.endColumn) ?? fail(`${where}: end position outside the file`);
+      const start = offsetOf(lines, finding.line, finding.column) ?? fail(`${where}: start position outside the file`);
+      const end = offsetOf(lines, finding.endLine, finding.endColumn) ?? fail(`${where}: end position outside the file`);
       if (end < start) fail(`${where}: end before start`);
       checkPointer(finding, start, linted, fail, where);
       for (const edit of [...(finding.fix ? [finding.fix] : []), ...(finding.suggestions ?? []).map((suggestion) => suggestion.fix)]) {
@@ -516,25 +516,26 @@ function resolve(body: unknown, segments: string[]): 'in-object' | 'in-array' | 
   return holder;
 }
 
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) starts.push(i + 1);
-    else if (code === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
+/**
+ * The oracle for positions: the text's lines, each with the offset it starts at and its length
+ * without the line break. Made by splitting the text on its breaks (\r\n, a lone \r or \n), not by
+ * scanning character codes as src/json/line-index.ts does, so a mistake there shows up here.
+ */
+export function textLines(text: string): { start: number; length: number }[] {
+  const parts = text.split(/(\r\n|\r|\n)/);
+  const lines: { start: number; length: number }[] = [];
+  let start = 0;
+  for (let index = 0; index < parts.length; index += 2) {
+    const content = parts[index] as string;
+    lines.push({ start, length: content.length });
+    start += content.length + (parts[index + 1]?.length ?? 0);
   }
-  return starts;
+  return lines;
 }
 
 /** The offset of a 1-based line/column, or undefined when it is not inside the text (end of line allowed). */
-export function offsetOf(starts: number[], text: string, line: number, column: number): number | undefined {
-  const lineStart = starts[line - 1];
-  if (lineStart === undefined) return undefined;
-  const next = starts[line];
-  const lineEnd = next === undefined ? text.length : next - (/(\r\n|\r|\n)$/.exec(text.slice(lineStart, next))?.[0].length ?? 0);
-  const offset = lineStart + column - 1;
-  return column >= 1 && offset <= lineEnd ? offset : undefined;
+export function offsetOf(lines: readonly { start: number; length: number }[], line: number, column: number): number | undefined {
+  const found = lines[line - 1];
+  if (found === undefined || column < 1 || column - 1 > found.length) return undefined;
+  return found.start + column - 1;
 }

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { LineIndex } from '../src/json/line-index.js';
 import { locate } from '../src/json/locate.js';
 import { parseJson } from '../src/json/parse.js';
 import { JsonTree } from '../src/json/tree.js';
@@ -30,11 +31,13 @@ import {
   lintText,
   mutate,
   mutationArb,
+  offsetOf,
   parseOrUndefined,
   serialize,
   shapedBodyArb,
   styleArb,
   textEditArb,
+  textLines,
   textOfBytes,
   validCaseBodies,
   type Json,
@@ -212,6 +215,23 @@ describe('fuzz: the strict parser', () => {
 });
 
 describe('fuzz: positions', () => {
+  it('the line index gives every offset the line and column the split-based oracle gives', () => {
+    const piece = fc.constantFrom('a', 'é', '😀', ' ', '\n', '\r', '\r\n', '\n\r', '\u2028', '\t');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }).map((pieces) => pieces.join('')), (text) => {
+        const index = new LineIndex(text);
+        const lines = textLines(text);
+        for (let offset = 0; offset <= text.length; offset++) {
+          // Inside a \r\n pair is no position of its own: it belongs to the line the pair ends.
+          if (text[offset - 1] === '\r' && text[offset] === '\n') continue;
+          const { line, column } = index.position(offset);
+          expect([offset, offsetOf(lines, line, column)]).toEqual([offset, offset]);
+        }
+      }),
+      fuzzParameters(1000),
+    );
+  }, FUZZ_TIMEOUT);
+
   it('the scanning locator finds every pointer, present or missing, where the tree does', () => {
     const pointersArb = (tree: Json) => {
       const present = treePointers(tree);
