@@ -1,16 +1,19 @@
 // The data-driven rule cases (actionlint/cfn-lint style): every file under
 // test/cases/<area>/<rule>/valid/ must lint clean, and every invalid/<scenario>.{json,http,rest} must
 // give exactly the findings in <scenario>.expected.json. A <scenario>.args file (one argument per
-// line, paths relative to the case folder) adds command-line options such as -c or --kind. A case
-// whose findings carry a safe fix has <scenario>.fixed.json (or .fixed.http): the exact text
+// line, paths relative to the case folder) adds --kind, --flavors, -c or --skip-unknown-kind. A
+// case whose findings carry a safe fix has <scenario>.fixed.json (or .fixed.http): the exact text
 // after --fix; a case without one must offer no safe fix.
 // test/cases/valid/ is the corpus of realistic valid bodies: zero findings each.
+// Cases run in-process through the library (test/case-options.ts); test/engine/library.test.ts
+// proves that the CLI's JSON report gives the same result for every case.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES, RULES_BY_ID } from '../src/rules/index.js';
-import { lintToJson, readJson } from './helpers.js';
+import { fixCase, lintCase } from './case-options.js';
+import { readJson } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, 'cases');
 
@@ -28,11 +31,6 @@ function caseFiles(directory: string): string[] {
     .filter((name) => /\.(json|http|rest)$/.test(name) && !/\.(expected|flavors|fixed)\.json$|\.fixed\.(http|rest)$/.test(name))
     .filter((name) => statSync(join(directory, name)).isFile())
     .sort();
-}
-
-function argsFor(directory: string, file: string): string[] {
-  const argsFile = join(directory, file.replace(/\.(json|http|rest)$/, '.args'));
-  return existsSync(argsFile) ? readFileSync(argsFile, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean) : [];
 }
 
 /** Every folder that holds valid/ or invalid/ case files. */
@@ -60,11 +58,9 @@ for (const folder of caseFolders(ROOT)) {
     for (const file of caseFiles(join(folder, 'valid'))) {
       it(`accepts valid/${file}`, async () => {
         const directory = join(folder, 'valid');
-        const { report, code, stderr } = await lintToJson([...argsFor(directory, file), file], { cwd: directory });
-        expect(stderr).toBe('');
-        expect(report.files.map((entry) => entry.path)).toEqual([file]);
-        expect(report.files[0]?.findings).toEqual([]);
-        expect(code).toBe(0);
+        const result = await lintCase(directory, file);
+        expect(result?.path).toBe(file);
+        expect(result?.findings).toEqual([]);
       });
     }
     for (const file of caseFiles(join(folder, 'invalid'))) {
@@ -72,8 +68,9 @@ for (const folder of caseFolders(ROOT)) {
         const directory = join(folder, 'invalid');
         const expected = readJson<ExpectedFinding[]>(join(directory, file.replace(/\.(json|http|rest)$/, '.expected.json')));
         expect(expected.length).toBeGreaterThan(0);
-        const { report } = await lintToJson([...argsFor(directory, file), file], { cwd: directory });
-        const actual = report.files[0]?.findings ?? [];
+        const result = await lintCase(directory, file);
+        expect(result?.path).toBe(file);
+        const actual = result?.findings ?? [];
         const comparable = actual.map((finding, index) => {
           const wanted = expected[index];
           return {
@@ -98,8 +95,8 @@ for (const folder of caseFolders(ROOT)) {
         const fixedFile = join(directory, file.replace(/\.(json|http|rest)$/, '.fixed.$1'));
         const wanted = existsSync(fixedFile) ? readFileSync(fixedFile, 'utf8') : undefined;
         if (wanted === undefined && !actual.some((finding) => finding.fix !== undefined)) return;
-        const dryRun = await lintToJson(['--fix-dry-run', ...argsFor(directory, file), file], { cwd: directory });
-        expect(dryRun.report.files[0]?.output, wanted === undefined ? 'a safe fix is offered: add the case\'s .fixed file' : 'the text after --fix').toBe(wanted);
+        const output = await fixCase(directory, file);
+        expect(output, wanted === undefined ? 'a safe fix is offered: add the case\'s .fixed file' : 'the text after --fix').toBe(wanted);
         if (actual.some((finding) => finding.ruleId === label && finding.fix !== undefined)) shownFixes.add(label);
       });
     }

@@ -1,11 +1,12 @@
 // The library seam (api.md): lintText gives exactly the JSON report's entry for the same text,
 // path and config, for every rule case and shipped example; loadConfig finds what the CLI finds.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyFixes, ConfigError, lintFiles, lintText, loadConfig, rules, schemas, type Finding, type Kind } from '../../src/index.js';
 import { RULES } from '../../src/rules/index.js';
+import { caseArgs } from '../case-options.js';
 import { lintToJson, useWorkspace } from '../helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -20,12 +21,6 @@ function bodies(directory: string): string[] {
   return found;
 }
 
-/** A case's .args file: --kind, --flavors and -c, one argument per line. */
-function argsOf(file: string): string[] {
-  const args = file.replace(/\.(json|http)$/, '.args');
-  return existsSync(args) ? readFileSync(args, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean) : [];
-}
-
 function option(args: string[], ...names: string[]): string | undefined {
   const index = args.findIndex((arg) => names.includes(arg));
   return index >= 0 ? args[index + 1] : undefined;
@@ -37,7 +32,7 @@ describe('lintText', () => {
   it.each(files.map((file) => [relative(ROOT, file), file]))('equals the JSON report for %s', async (_, file) => {
     const cwd = join(file, '..');
     const name = relative(cwd, file);
-    const args = argsOf(file);
+    const args = caseArgs(cwd, name);
     const { report } = await lintToJson([...args, name], { cwd });
     const config = await loadConfig({ cwd, configFile: option(args, '-c', '--config'), flavorsFile: option(args, '--flavors') });
     const kind = option(args, '--kind') as Kind | undefined;
