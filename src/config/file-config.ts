@@ -11,7 +11,7 @@ import { isWithin, realPathOf, treeRootOf } from '../repository.js';
 import { DEFAULT_INCLUDE, DEFAULT_PLACEHOLDERS } from './builtin.js';
 import { compileChain, type ChainFile, type RawConfig } from './compile.js';
 import { ConfigError, displayPath, type ConfigProblem } from './errors.js';
-import { CONFIG_KEYS } from './find.js';
+import { CONFIG_KEYS } from './schema.js';
 import { loadFlavorCatalog } from './flavors-file.js';
 import { readConfigText } from './read-config.js';
 import type { ConfigModel, Preset } from './resolve.js';

@@ -10,14 +10,10 @@
 import { dirname, join, resolve } from 'node:path';
 import { holdsGit, isWithin, realPathOf, repositoryRootOf } from '../repository.js';
 import { readConfigText } from './read-config.js';
-import { CONFIG_SCHEMA } from './schema.js';
 
 /** In the order they are preferred within one directory. */
 export const CONFIG_FILE_NAMES = ['.elb-lint.yaml', 'elb-lint.yaml'] as const;
 export const SHARED_FILE_NAME = 'rules.yaml';
-
-/** The top-level keys of an elb-lint configuration. */
-export const CONFIG_KEYS: ReadonlySet<string> = new Set(Object.keys(CONFIG_SCHEMA.properties));
 
 export interface ConfigDiscovery {
   /** The file that applies, or undefined for the built-in recommended preset. */

@@ -2,7 +2,7 @@
 // Loaded only when a rules.yaml that is not the recommended preset is found, with the YAML parser.
 
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { CONFIG_KEYS } from './find.js';
+import { CONFIG_KEYS } from './schema.js';
 
 /**
  * Why a rules.yaml is not an elb-lint configuration, or undefined when it is one: empty, or a

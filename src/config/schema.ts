@@ -70,3 +70,6 @@ export const CONFIG_SCHEMA = {
     },
   },
 } as const;
+
+/** The top-level keys of an elb-lint configuration. */
+export const CONFIG_KEYS: ReadonlySet<string> = new Set(Object.keys(CONFIG_SCHEMA.properties));
