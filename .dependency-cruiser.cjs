@@ -10,9 +10,9 @@ const HOST = [
   '^src/cli/',
   '^src/cli[.]ts$',
   '^src/lsp/',
-  '^src/config/(load|file-config|read-config|flavors-file)[.]ts$',
+  '^src/config/(load|find|file-config|read-config|flavors-file)[.]ts$',
   '^src/input/(read|discover|walk)[.]ts$',
-  '^src/(cache|baseline|write-file)[.]ts$',
+  '^src/(cache|cache-secret|baseline|repository|write-file)[.]ts$',
 ];
 
 module.exports = {

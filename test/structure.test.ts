@@ -19,7 +19,7 @@ interface Violation {
 }
 
 interface CruiseResult {
-  modules: { source: string; coreModule?: boolean; couldNotResolve?: boolean }[];
+  modules: { source: string; coreModule?: boolean; couldNotResolve?: boolean; dependencies: { module: string }[] }[];
   summary: { violations: Violation[]; ruleSetUsed: { forbidden: { name: string; from: { path?: string }; to: { path?: string | string[] } }[] } };
 }
 
@@ -78,6 +78,15 @@ describe('the import graph of src/', () => {
     });
     expect(named.length).toBeGreaterThan(0);
     expect(named.filter((file) => !sourceFiles.includes(file))).toEqual([]);
+  });
+
+  it('counts every module that touches the file system as one the core must not reach', () => {
+    const patterns = ([] as string[]).concat(rule('core-no-host').to.path ?? []).map((pattern) => new RegExp(pattern));
+    const readers = result.modules
+      .filter((module) => module.source.startsWith('src/') && module.dependencies.some((dependency) => /^(node:)?fs(\/promises)?$/.test(dependency.module)))
+      .map((module) => module.source);
+    expect(readers.length).toBeGreaterThan(0);
+    expect(readers.filter((file) => !patterns.some((pattern) => pattern.test(file)))).toEqual([]);
     expect(coreFiles.length).toBeGreaterThan(0);
     for (const area of ['src/engine/', 'src/json/', 'src/schema/', 'src/rules/', 'src/text/', 'src/model.ts']) {
       expect(coreFiles.some((file) => file.startsWith(area)), area).toBe(true);
