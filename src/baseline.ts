@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { readConfigText } from './config/read-config.js';
 import { dirname, relative, resolve } from 'node:path';
 import { compareStrings, findingIdentity, summarize, type LintReport } from './model.js';
-import { describeError, toPosix } from './input/discover.js';
+import { describeError } from './fs-errors.js';
+import { toPosix } from './paths.js';
 import { isWithin, namesInside, realPathOf, treeOf } from './repository.js';
 import { writeAtomically } from './write-file.js';
 

@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { isWithin, namesInside, realPathOf, type Tree } from './repository.js';
 import { readConfigText } from './config/read-config.js';
-import { describeError } from './input/discover.js';
+import { describeError } from './fs-errors.js';
 
 export const KEY_FILE_NAME = 'cache-key';
 const KEY_BYTES = 32;

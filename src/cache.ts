@@ -14,7 +14,8 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { readConfigText } from './config/read-config.js';
 import type { ResolvedConfig } from './config/types.js';
-import { describeError, type InputFile } from './input/discover.js';
+import { describeError } from './fs-errors.js';
+import type { InputFile } from './input/discover.js';
 import { MAX_FILE_BYTES } from './engine/limits.js';
 import type { ReadOutcome } from './input/read.js';
 import type { FileOutcome } from './model.js';

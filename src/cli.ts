@@ -3,7 +3,7 @@
 import { writeSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { main } from './cli/main.js';
-import { describeError } from './input/discover.js';
+import { describeError } from './fs-errors.js';
 import { readStandardInput } from './input/read.js';
 
 // Two V8 settings for long runs (bench/README.md), free for short ones:

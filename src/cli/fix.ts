@@ -6,7 +6,8 @@ import { lstatSync, readFileSync } from 'node:fs';
 import { fixText } from '../engine/fix-loop.js';
 import { lintFileText, type FileOptions } from '../engine/lint-file.js';
 import { decodeBody } from '../input/decode.js';
-import { describeError, type InputFile } from '../input/discover.js';
+import { describeError } from '../fs-errors.js';
+import type { InputFile } from '../input/discover.js';
 import type { FixedFile, LintedOutcome } from '../lint.js';
 import { writeAtomically } from '../write-file.js';
 

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { LintReport } from '../model.js';
 import { FORMATS, isFormatName, loadReporter, type FormatName } from '../reporters/index.js';
 import type { ReporterContext } from '../reporters/types.js';
-import { describeError } from '../input/discover.js';
+import { describeError } from '../fs-errors.js';
 import { UsageError } from './errors.js';
 import { treeOf } from '../repository.js';
 import { inPieces, writeAtomically } from '../write-file.js';

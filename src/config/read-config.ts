@@ -5,7 +5,7 @@
 // nor /dev/zero blocks or fills the memory. A UTF-8 byte order mark is dropped.
 
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { describeError } from '../input/discover.js';
+import { describeError } from '../fs-errors.js';
 import { formatBytes, MAX_CONFIG_BYTES } from '../engine/limits.js';
 
 export type ConfigText = { ok: true; text: string } | { ok: false; reason: string };

@@ -5,8 +5,10 @@
 import { realpathSync, stat, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
+import { describeError } from '../fs-errors.js';
+import { toPosix } from '../paths.js';
 import { isWithin, namesInside, realPathOf, treeOf, type Tree } from '../repository.js';
-import type { Walk } from './walk.js';
+import { outsideReason, type Walk } from './walk.js';
 
 export interface InputFile {
   /** How reports name the file: relative to the working directory, `/` separators. */
@@ -191,11 +193,6 @@ function loopSafeFileSystem(cwd: string, tree: Tree, skipped: Discovery['skipped
   };
 }
 
-/** Why a symlink out of the repository is left out, for --debug. */
-export function outsideReason(real: string): string {
-  return `a symlink to ${real}, outside the repository; not followed`;
-}
-
 async function isGlob(arg: string): Promise<boolean> {
   const { default: fastGlob } = await import('fast-glob');
   return fastGlob.isDynamicPattern(toPosix(arg));
@@ -207,27 +204,6 @@ function statOrError(path: string) {
   } catch (error) {
     return error as Error;
   }
-}
-
-export function describeError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT': return 'no such file or directory';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'ELOOP': return 'too many levels of symbolic links (a symlink loop)';
-    case 'EISDIR': return 'it is a directory';
-    case 'ENOTDIR': return 'a part of the path is not a directory';
-    case 'ENOSPC': return 'no space left on the device';
-    case 'EROFS': return 'the file system is read-only';
-    case 'EDQUOT': return 'the disk quota is exceeded';
-    case 'ENAMETOOLONG': return 'the path is too long';
-    case 'EBADF': return 'it is closed';
-    default: return error instanceof Error ? error.message : String(error);
-  }
-}
-
-export function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
 }
 
 export function displayPath(cwd: string, absolute: string): string {

@@ -3,7 +3,8 @@
 
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { HEAD_BYTES, MAX_FILE_BYTES } from '../engine/limits.js';
-import { describeError, type InputFile } from './discover.js';
+import { describeError } from '../fs-errors.js';
+import type { InputFile } from './discover.js';
 
 export type ReadOutcome =
   /** For a file found through a directory, `bytes` is only valid until the next readInput call. */
