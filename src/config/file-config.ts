@@ -4,9 +4,10 @@
 // package) only when a configuration file is used; globs, policies and Ajv load only when the file has them.
 
 import { realpathSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { isObject } from '../json/pointer.js';
 import type { FlavorCatalog, SeveritySetting } from '../model.js';
+import { toPosix } from '../paths.js';
 import { isWithin, realPathOf, treeRootOf } from '../repository.js';
 import { DEFAULT_INCLUDE, DEFAULT_PLACEHOLDERS } from './builtin.js';
 import { compileChain, type ChainFile, type RawConfig } from './compile.js';
@@ -164,7 +165,3 @@ function realPath(file: string): string {
   }
 }
 
-
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}
