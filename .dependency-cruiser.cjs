@@ -1,5 +1,5 @@
 // The one-way flow of src/ (input → engine → rules → results → front ends), checked by
-// test/structure.test.ts in `npm test`; `npm run depcruise` shows the same report.
+// test/engine/structure.test.ts in `npm test`; `npm run depcruise` shows the same report.
 // Type-only imports count: a cycle through types still ties two modules together.
 
 /** The engine core and the policies it runs: they must run anywhere (a browser page, an editor), so no fs, no process, no CLI. */

@@ -1,5 +1,5 @@
 // Text generated from the rule metadata: the README's rule table and the recommended preset
-// (rules.yaml). `npm run docs` writes them; test/docs.test.ts fails when they drift.
+// (rules.yaml). `npm run docs` writes them; test/rules/docs.test.ts fails when they drift.
 
 import type { RuleMeta } from '../model.js';
 

@@ -5,10 +5,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatBaseline, parseBaseline } from '../src/baseline.js';
-import { lintToJson, runCli } from './helpers.js';
+import { formatBaseline, parseBaseline } from '../../src/baseline.js';
+import { lintToJson, runCli } from '../support/helpers.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const BASELINE = '.elb-lint-baseline.json';
 const SHOP_LB = readFileSync(join(ROOT, 'examples/mistakes/prepaid-elastic-lb.json'), 'utf8');
 const POOL = readFileSync(join(ROOT, 'examples/templates/web-tcp-pool.json'), 'utf8');

@@ -9,10 +9,10 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli as runCliAnywhere, type CliResult, type JsonReport } from './helpers.js';
+import { runCli as runCliAnywhere, type CliResult, type JsonReport } from '../support/helpers.js';
 import { createHash, createHmac } from 'node:crypto';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const example = (path: string) => readFileSync(join(ROOT, 'examples', path), 'utf8');
 const SHOP_LB = example('mistakes/prepaid-elastic-lb.json');
 const POOL = example('templates/web-tcp-pool.json');
@@ -355,7 +355,7 @@ describe('another build of the same version', () => {
     // whose build is a hash of the sources it was made from. Same version, same key file.
     const first = await cached(['templates']);
     expect(counts(first)).toEqual({ found: FOUND, fromCache: 0 });
-    const bundled = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'elb-lint.js'), '--cache', '--debug', '--format', 'json', 'templates'], {
+    const bundled = spawnSync(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'elb-lint.js'), '--cache', '--debug', '--format', 'json', 'templates'], {
       cwd: work, encoding: 'utf8', env: { ...process.env, ELB_LINT_CACHE_KEY_DIR: keys },
     });
     expect(counts({ code: bundled.status ?? -1, stdout: bundled.stdout, stderr: bundled.stderr })).toEqual({ found: FOUND, fromCache: 0 });

@@ -5,7 +5,7 @@
 import { readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, useWorkspace, type CliResult, type JsonReport } from '../helpers.js';
+import { runCli, useWorkspace, type CliResult, type JsonReport } from '../support/helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const POOL = readFileSync(join(ROOT, 'examples/templates/web-tcp-pool.json'), 'utf8');

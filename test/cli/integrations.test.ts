@@ -1,5 +1,5 @@
 // Where users meet elb-lint, each driven the way its user drives it: the pre-commit hooks (entry
-// run with the staged files as arguments; test/pre-commit.test.ts drives the real pre-commit),
+// run with the staged files as arguments; test/cli/pre-commit.test.ts drives the real pre-commit),
 // the npm package pre-commit installs, the GitHub Actions and GitLab CI examples (their own
 // command lines), and the problem matchers of VS Code and GitHub Actions applied to real compact
 // output.
@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { lintToJson, readJson, runCli, useWorkspace } from './helpers.js';
+import { lintToJson, readJson, runCli, useWorkspace } from '../support/helpers.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin/elb-lint.js');
 
 const workspace = useWorkspace('elb-lint-use-');

@@ -7,10 +7,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lintToJson, readJson, runCli, type JsonReport } from './helpers.js';
-import { sarifValidator, type SarifLog } from './sarif.js';
+import { lintToJson, readJson, runCli, type JsonReport } from '../support/helpers.js';
+import { sarifValidator, type SarifLog } from '../support/sarif.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const example = (path: string) => readFileSync(join(ROOT, 'examples', path), 'utf8');
 const SHOP_LB = example('mistakes/prepaid-elastic-lb.json');
 const TLS_POOL = example('mistakes/tls-pool-any-port.json');

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintToJson, runCli, type JsonFinding, useWorkspace } from './helpers.js';
+import { lintToJson, runCli, type JsonFinding, useWorkspace } from '../support/helpers.js';
 
 const workspace = useWorkspace('elb-lint-spec-');
 const { write } = workspace;

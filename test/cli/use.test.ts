@@ -9,11 +9,11 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createProgress, PROGRESS_MIN_FILES } from '../src/cli/progress.js';
-import { KINDS } from '../src/model.js';
-import { lintToJson, runCli, useWorkspace } from './helpers.js';
+import { createProgress, PROGRESS_MIN_FILES } from '../../src/cli/progress.js';
+import { KINDS } from '../../src/model.js';
+import { lintToJson, runCli, useWorkspace } from '../support/helpers.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const POOL = readFileSync(join(ROOT, 'examples/templates/web-tcp-pool.json'), 'utf8');
 const LB = readFileSync(join(ROOT, 'examples/templates/web-private-lb.json'), 'utf8');
 /** One warning (pool/healthmonitor-timeout) and nothing else. */

@@ -8,13 +8,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { builtinConfig } from '../src/config/builtin.js';
-import { loadConfiguration } from '../src/config/load.js';
-import { RULES } from '../src/rules/index.js';
-import { configErrors, findingsOf, json, lbBody, poolBody, project, summary } from './config-helpers.js';
-import { runCli } from './helpers.js';
+import { builtinConfig } from '../../src/config/builtin.js';
+import { loadConfiguration } from '../../src/config/load.js';
+import { RULES } from '../../src/rules/index.js';
+import { configErrors, findingsOf, json, lbBody, poolBody, project, summary } from '../support/config-helpers.js';
+import { runCli } from '../support/helpers.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 
 /** A pool whose health-check timeout is not below its delay: pool/healthmonitor-timeout (warning). */
 const overlappingPool = () => poolBody({ healthmonitor: { type: 'TCP', delay: 5, timeout: 5, max_retries: 3, max_retries_down: 3 } });
@@ -461,7 +461,7 @@ describe('--print-config and --list-rules', () => {
 
 describe('the shipped example configuration', () => {
   it('shows policy findings next to the built-in ones', async () => {
-    const { report, code, stderr } = await (await import('./helpers.js')).lintToJson(['-c', 'examples/rules.yaml', 'examples'], { cwd: ROOT });
+    const { report, code, stderr } = await (await import('../support/helpers.js')).lintToJson(['-c', 'examples/rules.yaml', 'examples'], { cwd: ROOT });
     expect(stderr).toBe('');
     expect(code).toBe(1);
     const ids = new Set(report.files.flatMap((file) => file.findings.map((finding) => finding.ruleId)));

@@ -3,8 +3,8 @@
 // with its exact position.
 
 import { describe, expect, it } from 'vitest';
-import { configErrors, json, lbBody, project } from './config-helpers.js';
-import { runCli } from './helpers.js';
+import { configErrors, json, lbBody, project } from '../support/config-helpers.js';
+import { runCli } from '../support/helpers.js';
 
 /** A configuration named rules.yaml must look like one to be found (config.md); `name` gives it the elb-lint name instead. */
 async function errorsOf(config: string, files: Record<string, string> = {}, name = 'rules.yaml'): Promise<string[]> {

@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configErrors, findingsOf, json, lbBody, project, summary } from './config-helpers.js';
-import { runCli } from './helpers.js';
+import { configErrors, findingsOf, json, lbBody, project, summary } from '../support/config-helpers.js';
+import { runCli } from '../support/helpers.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const CATALOG = readFileSync(join(ROOT, 'examples/flavors.json'), 'utf8');
 const catalog = JSON.parse(CATALOG) as { flavors: { id: string; name: string; type: string; flavor_sold_out: boolean }[] };
 const flavor = (name: string) => catalog.flavors.find((entry) => entry.name === name)!.id;

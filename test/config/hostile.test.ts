@@ -5,7 +5,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { configErrors, findingsOf, json, lbBody, project, summary } from './config-helpers.js';
+import { configErrors, findingsOf, json, lbBody, project, summary } from '../support/config-helpers.js';
 
 function expectPrototypesClean(): void {
   const probe = {} as Record<string, unknown>;

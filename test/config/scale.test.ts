@@ -3,7 +3,7 @@
 // plain loop over every known ID and a search of the YAML map per problem, the case below took 40 s.)
 
 import { describe, expect, it } from 'vitest';
-import { runCli, useWorkspace } from './helpers.js';
+import { runCli, useWorkspace } from '../support/helpers.js';
 
 const workspace = useWorkspace('elb-lint-config-scale-');
 

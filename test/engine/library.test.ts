@@ -6,8 +6,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyFixes, ConfigError, lintFiles, lintText, loadConfig, rules, schemas, type Finding, type Kind } from '../../src/index.js';
 import { RULES } from '../../src/rules/index.js';
-import { caseArgs } from '../case-options.js';
-import { lintToJson, useWorkspace } from '../helpers.js';
+import { caseArgs } from '../support/case-options.js';
+import { lintToJson, useWorkspace } from '../support/helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 

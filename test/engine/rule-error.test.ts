@@ -6,14 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinConfig } from '../src/config/builtin.js';
-import { lintBody, type BodyResult, type BodySource, type FileSettings, type PolicyCheck } from '../src/engine/lint-body.js';
-import { LineIndex } from '../src/json/line-index.js';
-import type { Finding } from '../src/model.js';
-import { RULES_BY_ID } from '../src/rules/index.js';
-import { defineRule, isSemanticRule, type SemanticRule } from '../src/rules/rule.js';
+import { builtinConfig } from '../../src/config/builtin.js';
+import { lintBody, type BodyResult, type BodySource, type FileSettings, type PolicyCheck } from '../../src/engine/lint-body.js';
+import { LineIndex } from '../../src/json/line-index.js';
+import type { Finding } from '../../src/model.js';
+import { RULES_BY_ID } from '../../src/rules/index.js';
+import { defineRule, isSemanticRule, type SemanticRule } from '../../src/rules/rule.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 
 /** A realistic pool whose health check waits 60 s between checks (pool/healthmonitor-range). */
 const POOL_WITH_LONG_DELAY = `

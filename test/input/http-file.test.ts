@@ -6,11 +6,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseHttpFile } from '../src/input/http-file.js';
-import { LineIndex } from '../src/json/line-index.js';
-import { lintToJson } from './helpers.js';
+import { parseHttpFile } from '../../src/input/http-file.js';
+import { LineIndex } from '../../src/json/line-index.js';
+import { lintToJson } from '../support/helpers.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 /** Runs happen in an empty directory: no rules.yaml, the built-in recommended preset. */
 const WORK = mkdtempSync(join(tmpdir(), 'elb-lint-http-'));
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));

@@ -6,12 +6,12 @@
 import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nearWrapper } from '../src/input/kind.js';
-import { parseHttpFile } from '../src/input/http-file.js';
-import { isUnquotedVariable } from '../src/input/http-variables.js';
-import { lintToJson, runCli, useWorkspace, type JsonReport } from './helpers.js';
+import { nearWrapper } from '../../src/input/kind.js';
+import { parseHttpFile } from '../../src/input/http-file.js';
+import { isUnquotedVariable } from '../../src/input/http-variables.js';
+import { lintToJson, runCli, useWorkspace, type JsonReport } from '../support/helpers.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const POOL = readFileSync(join(ROOT, 'examples/templates/web-tcp-pool.json'), 'utf8');
 const LB = readFileSync(join(ROOT, 'examples/templates/web-private-lb.json'), 'utf8');
 /** One error (pool/healthmonitor-range) and nothing else. */

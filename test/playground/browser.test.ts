@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lintToJson, type JsonReport } from '../helpers.js';
+import { lintToJson, type JsonReport } from '../support/helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CHROMIUM = process.env.ELB_LINT_CHROMIUM ?? '/usr/bin/chromium';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, lintText, loadConfig } from '../../src/index.js';
 import { configFromText, type TextConfig } from '../../src/config/from-text.js';
 import { parseFlavorCatalog } from '../../src/config/flavors.js';
-import { useWorkspace } from '../helpers.js';
+import { useWorkspace } from '../support/helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples');

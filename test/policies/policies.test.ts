@@ -3,9 +3,9 @@
 // policies' place in every report format.
 
 import { describe, expect, it } from 'vitest';
-import { parseJsonPath } from '../src/policies/jsonpath.js';
-import { configErrors, findingsOf, json, lbBody, poolBody, project, summary } from './config-helpers.js';
-import { runCli, type JsonFinding } from './helpers.js';
+import { parseJsonPath } from '../../src/policies/jsonpath.js';
+import { configErrors, findingsOf, json, lbBody, poolBody, project, summary } from '../support/config-helpers.js';
+import { runCli, type JsonFinding } from '../support/helpers.js';
 
 /** Lints `body` with one policy (YAML lines under `- `) and returns that file's findings of policies. */
 async function withPolicy(policy: string, body: unknown, extra = ''): Promise<JsonFinding[]> {

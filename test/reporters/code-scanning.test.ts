@@ -7,14 +7,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LintReport } from '../src/model.js';
-import github from '../src/reporters/github.js';
-import { RULES } from '../src/rules/index.js';
-import { VERSION } from '../src/version.js';
-import { readJson, runCli } from './helpers.js';
-import { sarifValidator, type SarifLog } from './sarif.js';
+import type { LintReport } from '../../src/model.js';
+import github from '../../src/reporters/github.js';
+import { RULES } from '../../src/rules/index.js';
+import { VERSION } from '../../src/version.js';
+import { readJson, runCli } from '../support/helpers.js';
+import { sarifValidator, type SarifLog } from '../support/sarif.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 
 let work: string;
 beforeEach(() => {

@@ -4,12 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { summarize, type FileResult, type LintReport } from '../src/model.js';
-import json from '../src/reporters/json.js';
-import { RULES } from '../src/rules/index.js';
-import { VERSION } from '../src/version.js';
-import { inPieces } from '../src/write-file.js';
-import { runCli, useWorkspace } from './helpers.js';
+import { summarize, type FileResult, type LintReport } from '../../src/model.js';
+import json from '../../src/reporters/json.js';
+import { RULES } from '../../src/rules/index.js';
+import { VERSION } from '../../src/version.js';
+import { inPieces } from '../../src/write-file.js';
+import { runCli, useWorkspace } from '../support/helpers.js';
 
 const CONTEXT = { rules: RULES, toolVersion: VERSION, color: false };
 

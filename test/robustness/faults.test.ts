@@ -8,10 +8,10 @@ import { chmodSync, closeSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtemp
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FORMATS } from '../src/reporters/index.js';
-import { runCli, type JsonReport } from './helpers.js';
+import { FORMATS } from '../../src/reporters/index.js';
+import { runCli, type JsonReport } from '../support/helpers.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'bin/elb-lint.js');
 const WORK = mkdtempSync(join(tmpdir(), 'elb-lint-faults-'));
 afterAll(() => {

@@ -1,4 +1,4 @@
-// The same report properties as test/fuzz.test.ts, through the built CLI in a child process, on
+// The same report properties as test/robustness/fuzz.test.ts, through the built CLI in a child process, on
 // real files found through a directory: generated trees of bodies, broken text, bytes and .http
 // files. Fewer cases (each spawns node), counted in DEFAULT_TOTAL_RUNS.
 
@@ -28,7 +28,7 @@ import {
   textOfBytes,
   validCaseBodies,
   type Linted,
-} from './fuzz-support.js';
+} from '../support/fuzz-support.js';
 
 const CLI = join(ROOT, 'bin/elb-lint.js');
 const WORK = mkdtempSync(join(tmpdir(), 'elb-lint-fuzz-cli-'));

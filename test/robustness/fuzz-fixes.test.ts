@@ -9,10 +9,10 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fixText } from '../src/engine/fix-loop.js';
-import { applyFixes, lintText, type FileResult, type Finding } from '../src/index.js';
-import { parentPointer } from '../src/json/pointer.js';
-import { fromValue, fuzzParameters, FUZZ_TIMEOUT, mutate, mutationArb, serialize, validCaseBodies, VOCABULARY, type Json, type TextStyle } from './fuzz-support.js';
+import { fixText } from '../../src/engine/fix-loop.js';
+import { applyFixes, lintText, type FileResult, type Finding } from '../../src/index.js';
+import { parentPointer } from '../../src/json/pointer.js';
+import { fromValue, fuzzParameters, FUZZ_TIMEOUT, mutate, mutationArb, serialize, validCaseBodies, VOCABULARY, type Json, type TextStyle } from '../support/fuzz-support.js';
 
 const VALID = validCaseBodies();
 const KNOWN_FIELDS = new Set(VOCABULARY.fields);

@@ -1,7 +1,7 @@
 // Property-based tests of the whole pipeline (issue 8, docs/reliability.md): whatever the input,
 // the CLI ends with 0 or 1, prints a report that keeps the JSON contract, and every finding's
 // position and pointer are where it says. The CLI runs in-process through main(), reading the
-// generated text from standard input; test/fuzz-cli.test.ts spawns the built CLI on files.
+// generated text from standard input; test/robustness/fuzz-cli.test.ts spawns the built CLI on files.
 //
 // Default: 12,600 cases here and 12 spawned trees in fuzz-cli.test.ts, in seconds. More, spread
 // the same way: ELB_LINT_FUZZ_RUNS=200000 npx vitest run test/fuzz
@@ -12,12 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LineIndex } from '../src/json/line-index.js';
-import { locate } from '../src/json/locate.js';
-import { parseJson } from '../src/json/parse.js';
-import { JsonTree } from '../src/json/tree.js';
-import { SCHEMAS } from '../src/schema/schemas.js';
-import type { Schema } from '../src/schema/fields.js';
+import { LineIndex } from '../../src/json/line-index.js';
+import { locate } from '../../src/json/locate.js';
+import { parseJson } from '../../src/json/parse.js';
+import { JsonTree } from '../../src/json/tree.js';
+import { SCHEMAS } from '../../src/schema/schemas.js';
+import type { Schema } from '../../src/schema/fields.js';
 import {
   anyJsonArb,
   applyTextEdit,
@@ -41,7 +41,7 @@ import {
   textOfBytes,
   validCaseBodies,
   type Json,
-} from './fuzz-support.js';
+} from '../support/fuzz-support.js';
 
 // A working directory without rules.yaml anywhere above it: the built-in preset applies.
 const CWD = mkdtempSync(join(tmpdir(), 'elb-lint-fuzz-'));

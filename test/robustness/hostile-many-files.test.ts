@@ -7,10 +7,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { builtinConfig } from '../src/config/builtin.js';
-import { lint } from '../src/lint.js';
+import { builtinConfig } from '../../src/config/builtin.js';
+import { lint } from '../../src/lint.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const WORK = mkdtempSync(join(tmpdir(), 'elb-lint-many-'));
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 

@@ -8,15 +8,15 @@ import { closeSync, chmodSync, mkdirSync, mkdtempSync, openSync, readFileSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lint } from '../src/lint.js';
-import { builtinConfig } from '../src/config/builtin.js';
-import { MAX_FILE_BYTES } from '../src/engine/limits.js';
-import { MAX_DEPTH } from '../src/json/parse.js';
-import { MAX_FINDINGS_PER_FILE } from '../src/engine/cap.js';
-import { runCli, type JsonReport } from './helpers.js';
-import { validateReportSchema } from './fuzz-support.js';
+import { lint } from '../../src/lint.js';
+import { builtinConfig } from '../../src/config/builtin.js';
+import { MAX_FILE_BYTES } from '../../src/engine/limits.js';
+import { MAX_DEPTH } from '../../src/json/parse.js';
+import { MAX_FINDINGS_PER_FILE } from '../../src/engine/cap.js';
+import { runCli, type JsonReport } from '../support/helpers.js';
+import { validateReportSchema } from '../support/fuzz-support.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'bin/elb-lint.js');
 const WORK = mkdtempSync(join(tmpdir(), 'elb-lint-hostile-'));
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));

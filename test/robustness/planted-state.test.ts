@@ -7,9 +7,9 @@ import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkS
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
+import { runCli } from '../support/helpers.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'bin/elb-lint.js');
 const BAD = readFileSync(join(ROOT, 'examples/mistakes/prepaid-elastic-lb.json'), 'utf8');
 const PRECIOUS = 'the user\'s own file\n';

@@ -5,17 +5,17 @@
 // case whose findings carry a safe fix has <scenario>.fixed.json (or .fixed.http): the exact text
 // after --fix; a case without one must offer no safe fix.
 // test/cases/valid/ is the corpus of realistic valid bodies: zero findings each.
-// Cases run in-process through the library (test/case-options.ts); test/engine/library.test.ts
+// Cases run in-process through the library (test/support/case-options.ts); test/engine/library.test.ts
 // proves that the CLI's JSON report gives the same result for every case.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULES, RULES_BY_ID } from '../src/rules/index.js';
-import { fixCase, lintCase } from './case-options.js';
-import { readJson } from './helpers.js';
+import { RULES, RULES_BY_ID } from '../../src/rules/index.js';
+import { fixCase, lintCase } from '../support/case-options.js';
+import { readJson } from '../support/helpers.js';
 
-const ROOT = join(import.meta.dirname, 'cases');
+const ROOT = join(import.meta.dirname, '..', 'cases');
 
 interface ExpectedFinding {
   ruleId: string;

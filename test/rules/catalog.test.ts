@@ -5,17 +5,17 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recommendedPreset, replaceSection, ruleTable } from '../src/docs/catalog.js';
-import { RULES } from '../src/rules/index.js';
-import { isSchemaRule, isSemanticRule } from '../src/rules/rule.js';
-import { SCHEMAS } from '../src/schema/schemas.js';
+import { recommendedPreset, replaceSection, ruleTable } from '../../src/docs/catalog.js';
+import { RULES } from '../../src/rules/index.js';
+import { isSchemaRule, isSemanticRule } from '../../src/rules/rule.js';
+import { SCHEMAS } from '../../src/schema/schemas.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const ids = RULES.map((rule) => rule.id);
 const UPDATE = process.env.UPDATE_DOCS === '1';
 
 /** Rules no request body can trigger, with the test file that produces their findings instead. */
-const NO_INVALID_CASES: Readonly<Record<string, string>> = { 'internal/rule-error': 'test/engine.test.ts' };
+const NO_INVALID_CASES: Readonly<Record<string, string>> = { 'internal/rule-error': 'test/engine/rule-error.test.ts' };
 
 function ruleFiles(): string[] {
   const found: string[] = [];
@@ -127,7 +127,7 @@ describe('generated text', () => {
 
 describe('README options table', () => {
   it('documents every command-line option', async () => {
-    const { OPTIONS } = await import('../src/cli/options.js');
+    const { OPTIONS } = await import('../../src/cli/options.js');
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     for (const option of OPTIONS) expect(readme, `--${option.name}`).toMatch(new RegExp(`^\\| \`[^|]*--${option.name}\\b`, 'm'));
   });

@@ -13,11 +13,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../src/rules/index.js';
-import { isSemanticRule } from '../src/rules/rule.js';
-import { lintToJson } from './helpers.js';
+import { RULES } from '../../src/rules/index.js';
+import { isSemanticRule } from '../../src/rules/rule.js';
+import { lintToJson } from '../support/helpers.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 
 interface Example {
   args: string[];

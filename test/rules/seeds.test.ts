@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintToJson, runCli } from './helpers.js';
+import { lintToJson, runCli } from '../support/helpers.js';
 
-const EXAMPLES = join(import.meta.dirname, '..', 'examples');
+const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 const CORE_RULES = /^(parse|input|internal|schema)\/|^(lb\/flavor-billing|lb\/prepaid-period|pool\/healthmonitor-range|pool\/healthmonitor-timeout|pool\/any-port|pool\/any-port-ports)$/;
 
 describe('seed examples', () => {
@@ -30,9 +30,9 @@ describe('seed examples', () => {
 
 describe('README quick start', () => {
   it('shows output that `elb-lint examples` really prints', async () => {
-    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
     const sample = /npx elb-lint examples[\s\S]*?```text\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-    const { stdout, code } = await runCli(['examples'], { cwd: join(import.meta.dirname, '..'), env: { NO_COLOR: '1' } });
+    const { stdout, code } = await runCli(['examples'], { cwd: join(import.meta.dirname, '..', '..'), env: { NO_COLOR: '1' } });
     expect(code).toBe(1);
     const printed = stdout.split('\n');
     const shown = sample.split('\n').filter((line) => line.trim() !== '' && line.trim() !== '…');

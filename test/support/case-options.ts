@@ -4,9 +4,9 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintFiles, lintText, loadConfig, type FileResult, type Kind, type LintTextOptions } from '../src/index.js';
-import { fixText } from '../src/engine/fix-loop.js';
-import { isKind } from '../src/model.js';
+import { lintFiles, lintText, loadConfig, type FileResult, type Kind, type LintTextOptions } from '../../src/index.js';
+import { fixText } from '../../src/engine/fix-loop.js';
+import { isKind } from '../../src/model.js';
 
 export function caseArgs(directory: string, file: string): string[] {
   const argsFile = join(directory, file.replace(/\.(json|http|rest)$/, '.args'));

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
 import { lintToJson, runCli, type JsonFinding } from './helpers.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 
 /** A valid create-load-balancer body (no finding with the recommended preset). */
 export function lbBody(changes: Record<string, unknown> = {}): Record<string, unknown> {

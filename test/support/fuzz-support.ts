@@ -8,13 +8,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Ajv from 'ajv';
 import fc from 'fast-check';
-import { RULES_BY_ID } from '../src/rules/index.js';
-import { SCHEMAS } from '../src/schema/schemas.js';
-import type { Schema } from '../src/schema/fields.js';
-import type { Kind } from '../src/model.js';
+import { RULES_BY_ID } from '../../src/rules/index.js';
+import { SCHEMAS } from '../../src/schema/schemas.js';
+import type { Schema } from '../../src/schema/fields.js';
+import type { Kind } from '../../src/model.js';
 import { runCli, type CliResult, type JsonReport } from './helpers.js';
 
-export const ROOT = join(import.meta.dirname, '..');
+export const ROOT = join(import.meta.dirname, '..', '..');
 
 // ---------------------------------------------------------------------------------------------
 // How many cases. The default run stays in seconds; ELB_LINT_FUZZ_RUNS=100000 spreads that many

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import { main } from '../src/cli/main.js';
+import { main } from '../../src/cli/main.js';
 
 export interface CliResult {
   code: number;

@@ -7,7 +7,7 @@ import addFormats from 'ajv-formats';
 import { expect } from 'vitest';
 import { readJson } from './helpers.js';
 
-const SCHEMA = readJson<Record<string, unknown>>(join(import.meta.dirname, 'fixtures/sarif-2.1.0.json'));
+const SCHEMA = readJson<Record<string, unknown>>(join(import.meta.dirname, '../fixtures/sarif-2.1.0.json'));
 
 export interface SarifLog {
   $schema: string;
