@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileChangeType } from 'vscode-languageserver-protocol';
 import { lintText } from '../../src/index.js';
-import { runCli, useWorkspace } from '../helpers.js';
+import { runCli, useWorkspace } from '../support/helpers.js';
 import { fileUri, ROOT, TestClient } from './client.js';
 import { expectedDiagnostic } from './expected.js';
 

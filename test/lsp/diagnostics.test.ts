@@ -7,7 +7,7 @@ import { dirname, join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { rules } from '../../src/index.js';
-import { lintToJson, useWorkspace } from '../helpers.js';
+import { lintToJson, useWorkspace } from '../support/helpers.js';
 import { ROOT, TestClient } from './client.js';
 import { expectedDiagnostic } from './expected.js';
 

@@ -1,9 +1,9 @@
 // What editor.md says a finding becomes, computed in the tests independently of the server.
 
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { POLICY_DOCS } from '../../src/config/policies.js';
+import { POLICY_DOCS } from '../../src/policies/compile.js';
 import { rules } from '../../src/index.js';
-import type { JsonFinding } from '../helpers.js';
+import type { JsonFinding } from '../support/helpers.js';
 
 const DOCS = new Map(rules.map((rule) => [rule.id, rule.docs]));
 const SEVERITY: Record<string, number> = { error: 1, warning: 2, info: 3 };

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyFixes, type Finding } from '../../src/index.js';
-import { lintToJson, type JsonFinding } from '../helpers.js';
+import { lintToJson, type JsonFinding } from '../support/helpers.js';
 import { ROOT, TestClient } from './client.js';
 
 function bodies(directory: string): string[] {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { rules } from '../../src/index.js';
-import { useWorkspace } from '../helpers.js';
+import { useWorkspace } from '../support/helpers.js';
 import { TestClient } from './client.js';
 
 const BODY = '{\n  "loadbalancer": {\n    "name": "x",\n    "vip_subnet_cidr_id": "c4a3b2e1-0f9e-4d8c-b7a6-958473625140",\n    "availability_zone_list": ["az1"],\n    "description": 5\n  }\n}\n';

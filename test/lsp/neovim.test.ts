@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintToJson, useWorkspace } from '../helpers.js';
+import { lintToJson, useWorkspace } from '../support/helpers.js';
 import { ROOT, SERVER } from './client.js';
 
 const POOL = `{

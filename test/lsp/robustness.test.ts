@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCodes } from 'vscode-languageserver-protocol';
-import { lintToJson, useWorkspace } from '../helpers.js';
+import { lintToJson, useWorkspace } from '../support/helpers.js';
 import { SERVER, TestClient } from './client.js';
 import { expectedDiagnostic } from './expected.js';
 
