@@ -5,12 +5,12 @@
 import type { Kind, SeveritySetting } from '../model.js';
 import { RULES } from '../rules/index.js';
 import { didYouMean, Suggester } from '../text/suggest.js';
-import { placeholderTest } from './builtin.js';
+import { DEFAULT_INCLUDE, DEFAULT_PLACEHOLDERS, placeholderTest } from './builtin.js';
 import type { ConfigProblem } from './errors.js';
 import { RESERVED_NAMES } from '../policies/jsonpath.js';
 import type { CompiledPolicy, PolicyDefinition, PolicyInput } from '../policies/compile.js';
 import { compileUserRegex } from './regex.js';
-import type { Matcher, OverrideEntry, SeverityLayer } from './resolve.js';
+import type { ConfigModel, Matcher, OverrideEntry, SeverityLayer } from './resolve.js';
 import type { YamlPath, YamlSource } from './yaml-source.js';
 
 /** rules.yaml after its schema check. */
@@ -55,6 +55,21 @@ export interface CompiledChain {
   policies: CompiledPolicy[];
   /** Every file's `flavors`, from the last file extended to the config file (the last one counts). */
   flavors: FlavorsReference[];
+}
+
+/** A compiled chain as a configuration model, with the defaults for what no file of the chain sets. */
+export function chainModel(compiled: CompiledChain, where: Pick<ConfigModel, 'baseDir' | 'source' | 'preset' | 'cli' | 'flavors' | 'sources'>): ConfigModel {
+  return {
+    ...where,
+    layers: compiled.layers,
+    include: compiled.include ?? DEFAULT_INCLUDE,
+    ignore: compiled.ignore,
+    isIgnored: compiled.isIgnored,
+    kinds: compiled.kinds,
+    placeholders: compiled.placeholders ?? DEFAULT_PLACEHOLDERS,
+    isPlaceholder: compiled.isPlaceholder,
+    policies: compiled.policies,
+  };
 }
 
 const MAX_POLICY_NAME = 64;

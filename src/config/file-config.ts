@@ -9,8 +9,7 @@ import { isObject } from '../json/pointer.js';
 import type { FlavorCatalog, SeveritySetting } from '../model.js';
 import { toPosix } from '../paths.js';
 import { isWithin, realPathOf, treeRootOf } from '../repository.js';
-import { DEFAULT_INCLUDE, DEFAULT_PLACEHOLDERS } from './builtin.js';
-import { compileChain, type ChainFile, type RawConfig } from './compile.js';
+import { chainModel, compileChain, type ChainFile, type RawConfig } from './compile.js';
 import { ConfigError, displayPath, type ConfigProblem } from './errors.js';
 import { CONFIG_KEYS } from './schema.js';
 import { loadFlavorCatalog } from './flavors-file.js';
@@ -56,22 +55,14 @@ export async function loadConfigFile(file: string, text: string, options: FileCo
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
-  return {
+  return chainModel(compiled, {
     baseDir,
     source: displayPath(options.cwd, file),
     preset,
-    layers: compiled.layers,
     cli: options.cli,
-    include: compiled.include ?? DEFAULT_INCLUDE,
-    ignore: compiled.ignore,
-    isIgnored: compiled.isIgnored,
-    kinds: compiled.kinds,
-    placeholders: compiled.placeholders ?? DEFAULT_PLACEHOLDERS,
-    isPlaceholder: compiled.isPlaceholder,
     flavors,
-    policies: compiled.policies,
     sources: [...chain.map((link) => link.file), ...(flavorsRef ? [flavorsRef.path] : [])],
-  };
+  });
 }
 
 /** The config file and the files it extends, from the last one extended to the config file itself. */

@@ -6,8 +6,7 @@
 import { formatBytes, MAX_CONFIG_BYTES } from '../engine/limits.js';
 import { isObject } from '../json/pointer.js';
 import type { FlavorCatalog, RuleMeta } from '../model.js';
-import { DEFAULT_INCLUDE, DEFAULT_PLACEHOLDERS } from './builtin.js';
-import { compileChain, type RawConfig } from './compile.js';
+import { chainModel, compileChain, type RawConfig } from './compile.js';
 import type { ConfigProblem } from './errors.js';
 import { resolveModel } from './resolve.js';
 import type { ResolvedConfig } from './types.js';
@@ -53,21 +52,13 @@ export async function configFromText(text: string, options: TextConfigOptions = 
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  const loaded = resolveModel({
+  const loaded = resolveModel(chainModel(compiled, {
     baseDir: '',
     source: file,
     preset: extended === 'strict' ? 'strict' : 'recommended',
-    layers: compiled.layers,
     cli: new Map(),
-    include: compiled.include ?? DEFAULT_INCLUDE,
-    ignore: compiled.ignore,
-    isIgnored: compiled.isIgnored,
-    kinds: compiled.kinds,
-    placeholders: compiled.placeholders ?? DEFAULT_PLACEHOLDERS,
-    isPlaceholder: compiled.isPlaceholder,
     flavors: options.flavors,
-    policies: compiled.policies,
     sources: [],
-  });
+  }));
   return { ok: true, config: loaded.config, rules: loaded.rules };
 }
