@@ -63,3 +63,8 @@ export function realPathOf(path: string): string | undefined {
 function realPathOrSelf(path: string): string {
   return realPathOf(path) ?? path;
 }
+
+/** Why a symlink out of the repository is left out, for --debug. */
+export function outsideReason(real: string): string {
+  return `a symlink to ${real}, outside the repository; not followed`;
+}

@@ -7,8 +7,9 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { describeError } from '../fs-errors.js';
 import { toPosix } from '../paths.js';
-import { isWithin, namesInside, realPathOf, treeOf, type Tree } from '../repository.js';
-import { outsideReason, type Walk } from './walk.js';
+// Only the type: the walker (and picomatch with it) loads when a directory is named, not at start-up.
+import { isWithin, namesInside, outsideReason, realPathOf, treeOf, type Tree } from '../repository.js';
+import type { Walk } from './walk.js';
 
 export interface InputFile {
   /** How reports name the file: relative to the working directory, `/` separators. */

@@ -17,12 +17,7 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { toPosix } from '../paths.js';
-import { isWithin, realPathOf } from '../repository.js';
-
-/** Why a symlink out of the repository is left out, for --debug. */
-export function outsideReason(real: string): string {
-  return `a symlink to ${real}, outside the repository; not followed`;
-}
+import { isWithin, outsideReason, realPathOf } from '../repository.js';
 
 export interface WalkOptions {
   /** Globs a file must match, relative to `base`. */
