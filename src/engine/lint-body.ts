@@ -117,10 +117,10 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
       flavors: settings.flavors,
       report: (report) => found.push({ ...report, pointer: pointerText(report.pointer), ruleId }),
     });
+    const active = activeRules(rules, kind, settings);
     // An index loop: until V8 optimises it, for…of allocates an iterator result per rule and body.
-    for (let i = 0; i < rules.length; i++) {
-      const rule = rules[i] as SemanticRule;
-      if (!rule.kinds.includes(kind) || !enabled(rule.id)) continue;
+    for (let i = 0; i < active.length; i++) {
+      const rule = active[i] as SemanticRule;
       ruleId = rule.id;
       try {
         rule.check(context);
@@ -142,6 +142,20 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
   // With a duplicate key, which of the two an edit would touch is anybody's guess: no edits then.
   const editable = parsed.duplicates.length === 0 && found.some((item) => item.fix !== undefined || item.suggestions !== undefined);
   return finish(source, settings, kind, found, text, editable && introducesNoSchemaIssue(kind, issues, settings));
+}
+
+/** The rules of a kind that a file's settings leave on, worked out once per settings object and kind. */
+const ACTIVE_RULES = new WeakMap<FileSettings, Map<Kind, readonly SemanticRule[]>>();
+
+function activeRules(rules: readonly SemanticRule[], kind: Kind, settings: FileSettings): readonly SemanticRule[] {
+  const pick = () => rules.filter((rule) => rule.kinds.includes(kind) && settings.severity(rule.id) !== 'off');
+  // Only the registry's list is remembered: a caller's own list (tests) is filtered each time.
+  if (rules !== SEMANTIC_RULES) return pick();
+  let byKind = ACTIVE_RULES.get(settings);
+  if (!byKind) ACTIVE_RULES.set(settings, (byKind = new Map()));
+  let active = byKind.get(kind);
+  if (!active) byKind.set(kind, (active = pick()));
+  return active;
 }
 
 /**
