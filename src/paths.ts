@@ -1,5 +1,5 @@
 // Paths as reports and globs write them: `/` separators on every platform. A leaf module for the
-// input, config and baseline layers (the engine core has its own, without node:path).
+// input, config and baseline layers (the engine core uses text/posix-path.ts, without node:path).
 
 import { sep } from 'node:path';
 

@@ -5,7 +5,7 @@ import { builtinConfig } from '../config/builtin.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { FileResult, Kind } from '../model.js';
 import { lintFileText } from './lint-file.js';
-import { normalizePosix } from '../text/posix-path.js';
+import { forwardSlashes, normalizePosix } from '../text/posix-path.js';
 
 export interface LintTextOptions {
   /** How the result names the text; `.http`/`.rest` selects that framing, and the config's globs match it. */
@@ -25,25 +25,22 @@ export const TEXT_PATH = '<text>';
  */
 export function lintText(text: string, options: LintTextOptions = {}): FileResult {
   const config = options.config ?? builtinConfig('');
-  const path = options.filePath === undefined ? TEXT_PATH : toPosix(options.filePath);
+  const path = options.filePath === undefined ? TEXT_PATH : forwardSlashes(options.filePath);
   const outcome = lintFileText({ path, configPath: configPathOf(config, path), explicit: true }, text, { config, kind: options.kind });
   // A named text is never skipped (what is not a request gets input/unknown-kind); the fallback keeps the type total.
   return outcome.status === 'linted' ? outcome.result : { path, kind: null, findings: [] };
-}
-
-function toPosix(path: string): string {
-  return path.replaceAll('\\', '/');
 }
 
 /**
  * The path the config's globs see: relative to its base directory. A relative filePath is taken
  * relative to the directory the config was loaded for (loadConfig's cwd), as the CLI takes it.
  */
-export function configPathOf(config: ResolvedConfig, path: string): string {
+export function configPathOf(config: ResolvedConfig, filePath: string): string {
+  const path = forwardSlashes(filePath);
   const cwd = config.origin?.cwd;
-  const absolute = isAbsolute(path) ? path : cwd !== undefined ? `${toPosix(cwd)}/${path}` : undefined;
+  const absolute = isAbsolute(path) ? path : cwd !== undefined ? `${forwardSlashes(cwd)}/${path}` : undefined;
   if (absolute === undefined) return normalizePosix(path);
-  const base = normalizePosix(toPosix(config.baseDir));
+  const base = normalizePosix(forwardSlashes(config.baseDir));
   const full = normalizePosix(absolute);
   if (full === base) return '';
   const prefix = base.endsWith('/') ? base : `${base}/`;

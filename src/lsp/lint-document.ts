@@ -14,7 +14,7 @@ const includeMatchers = new WeakMap<ResolvedConfig, Matcher>();
 
 /** The document's result, or undefined when elb-lint does not look at it (not a request body, ignored). */
 export function lintDocumentText(text: string, target: DocumentTarget, config: ResolvedConfig): FileResult | undefined {
-  const configPath = configPathOf(config, target.file.replaceAll('\\', '/'));
+  const configPath = configPathOf(config, target.file);
   if (!isLookedAt(target, config, configPath)) return undefined;
   const outcome = lintFileText({ path: lintName(target), configPath, explicit: false }, text, { config, kind: undefined });
   return outcome.status === 'linted' ? outcome.result : undefined;

@@ -1,6 +1,11 @@
 // Paths with `/` separators, worked out without node:path so that the engine and the config
 // compiler run in a browser (the playground) as well as in node.
 
+/** Backslashes (a Windows path) as `/`. */
+export function forwardSlashes(path: string): string {
+  return path.replaceAll('\\', '/');
+}
+
 /** `.` and `..` segments resolved, repeated slashes collapsed. */
 export function normalizePosix(path: string): string {
   const out: string[] = [];
