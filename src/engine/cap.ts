@@ -15,7 +15,7 @@ export class FindingCap {
   private readonly heap: Finding[] = [];
   private overflow = 0;
   /** Per rule ID: how many of its findings were dropped, and the first (in report order) of them. */
-  private readonly dropped = new Map<string, { count: number; first: Finding }>();
+  private dropped: Map<string, { count: number; first: Finding }> | undefined;
 
   constructor(private readonly limit = MAX_FINDINGS_PER_FILE) {}
 
@@ -48,8 +48,10 @@ export class FindingCap {
 
   private drop(finding: Finding): void {
     this.overflow++;
-    const entry = this.dropped.get(finding.ruleId);
-    if (!entry) this.dropped.set(finding.ruleId, { count: 1, first: finding });
+    // Made at the first drop: almost every file keeps all its findings.
+    const dropped = (this.dropped ??= new Map());
+    const entry = dropped.get(finding.ruleId);
+    if (!entry) dropped.set(finding.ruleId, { count: 1, first: finding });
     else {
       entry.count++;
       if (compareFindings(finding, entry.first) < 0) entry.first = finding;
@@ -62,7 +64,7 @@ export class FindingCap {
    * finding of that rule that was left out.
    */
   private overflowFinding(): Finding | undefined {
-    if (this.overflow === 0) return undefined;
+    if (this.overflow === 0 || this.dropped === undefined) return undefined;
     const rules = [...this.dropped].map(([ruleId, entry]) => ({ ruleId, ...entry }));
     rules.sort((a, b) => RANK[b.first.severity] - RANK[a.first.severity] || b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1));
     const top = rules[0] as (typeof rules)[number];

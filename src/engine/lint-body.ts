@@ -63,6 +63,8 @@ interface Located extends Report {
   range?: TextRange;
 }
 
+const NO_POINTERS: ReadonlySet<string> = new Set();
+
 /** Schema findings about the type or value of a field make rules treat that field as unknown. */
 const VALUE_KEYWORDS = new Set(['type', 'enum', 'const', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']);
 
@@ -96,9 +98,10 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
   // `null` for an optional field is "not given" (rules.md): gone before the schema and rules see the body.
   const body = withoutOptionalNulls(kind, parsed.value, text);
   const issues = schemaIssues(kind, body, settings.isPlaceholder);
-  const invalid = new Set<string>();
+  // Most bodies have no schema issue: they share one empty set.
+  const invalid = issues.length === 0 ? NO_POINTERS : new Set<string>();
   for (const issue of issues) {
-    if (VALUE_KEYWORDS.has(issue.keyword)) invalid.add(issue.pointer);
+    if (VALUE_KEYWORDS.has(issue.keyword)) (invalid as Set<string>).add(issue.pointer);
     const rule = SCHEMA_RULE_BY_KEYWORD.get(issue.keyword);
     if (!rule) {
       found.push({ ruleId: internalRuleError.id, pointer: '', message: ruleErrorMessage('schema', new Error(`no rule owns the schema keyword "${issue.keyword}"`)) });

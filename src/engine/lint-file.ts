@@ -4,11 +4,11 @@
 
 import type { ResolvedConfig } from '../config/types.js';
 import { decodeBody } from '../input/decode.js';
-import { parseHttpFile, type HttpRequestBody } from '../input/http-file.js';
+import { parseHttpFile } from '../input/http-file.js';
 import { looksLikeRequest } from '../input/kind.js';
 import { LineIndex } from '../json/line-index.js';
 import { type FileOutcome, type Finding, type Kind, type TextEdit } from '../model.js';
-import { FindingCap } from './cap.js';
+import { FindingCap, MAX_FINDINGS_PER_FILE } from './cap.js';
 import parseInvalidJson, { invalidJsonMessage } from '../rules/parse/invalid-json.js';
 import inputUnknownKind, { unknownRequestFileMessage } from '../rules/input/unknown-kind.js';
 import { formatBytes, HEAD_BYTES, MAX_FILE_BYTES } from './limits.js';
@@ -88,10 +88,15 @@ export function lintFileContent(file: FileIdentity, content: FileContent, option
   }
 
   const lines = new LineIndex(decoded.text);
+  if (!isHttpPath(file.path)) {
+    // A JSON file is one body: its result is the file's (the path every large run takes).
+    const result = lintBody({ fileText: decoded.text, lines, start: 0, end: decoded.text.length, kind: forcedKind, explicit }, settings);
+    if (result.status === 'skipped') return { status: 'skipped', reason: result.reason };
+    return linted(file, result.kind, result.findings.length <= MAX_FINDINGS_PER_FILE ? result.findings : capped(result.findings));
+  }
   // An .http file: its requests' bodies, with comment lines in them blanked (same offsets).
-  const http = isHttpPath(file.path) ? parseHttpFile(decoded.text) : undefined;
-  const text = http?.text ?? decoded.text;
-  const bodies: readonly HttpRequestBody[] = http?.requests ?? [{ start: 0, end: text.length, kind: undefined, line: 1 }];
+  const http = parseHttpFile(decoded.text);
+  const { text, requests: bodies } = http;
   const kept = new FindingCap();
   const kinds = new Set<Kind | null>();
   const skipped: string[] = [];
@@ -105,7 +110,7 @@ export function lintFileContent(file: FileIdentity, content: FileContent, option
     // looks like a request body: another API's request in the same file is no finding.
     const fromBody = forcedKind === undefined && body.kindFromBody === true;
     const result = lintBody(
-      { fileText: text, lines, start: body.start, end: body.end, kind: forcedKind ?? body.kind, explicit: explicit && !fromBody, original: http && decoded.text },
+      { fileText: text, lines, start: body.start, end: body.end, kind: forcedKind ?? body.kind, explicit: explicit && !fromBody, original: decoded.text },
       settings,
     );
     if (result.status === 'skipped') skipped.push(fromBody ? `line ${body.line}: the URL does not say which request it is, and the body is ${result.reason}` : result.reason);
@@ -117,7 +122,7 @@ export function lintFileContent(file: FileIdentity, content: FileContent, option
   if (kinds.size === 0) {
     const reason = skipped.join('; ') || 'no request body';
     // A request file named on the command line with nothing to lint in it says so, like a JSON file of unknown kind.
-    if (!explicit || !http) return { status: 'skipped', reason };
+    if (!explicit) return { status: 'skipped', reason };
     return linted(file, null, fileLevelFinding(settings, inputUnknownKind.id, unknownRequestFileMessage(reason), { line: 1, column: 1 }));
   }
   // At most MAX_FINDINGS_PER_FILE, in report order, and one that counts the rest (cap.ts).
@@ -128,6 +133,13 @@ export function lintFileContent(file: FileIdentity, content: FileContent, option
 /** `.rest` files are `.http` files (output.md). */
 export function isHttpPath(path: string): boolean {
   return path.endsWith('.http') || path.endsWith('.rest');
+}
+
+/** At most MAX_FINDINGS_PER_FILE, in report order, and one that counts the rest (cap.ts). */
+function capped(findings: readonly Finding[]): Finding[] {
+  const kept = new FindingCap();
+  for (const finding of findings) kept.add(finding);
+  return kept.findings();
 }
 
 function linted(file: FileIdentity, kind: Kind | null, findings: Finding[]): FileOutcome {
