@@ -96,7 +96,18 @@ export async function discover(args: readonly string[], options: { cwd: string; 
     if (stats.isDirectory()) {
       const walk = await expandDirectory(absolute, config, cwd, tree.real, discovery.skipped);
       discovery.directories += walk.directories;
-      for (const match of walk.files) add(toInput(match, false));
+      // The walk knows each file's path relative to its base: when that is the configuration's
+      // directory (and the working directory), both paths of the input are that one.
+      const relativeIsConfigPath = walk.base === config.baseDir;
+      const relativeIsDisplayPath = walk.base === cwd;
+      for (const { absolute: match, relative } of walk.files) {
+        add({
+          path: relativeIsDisplayPath ? relative : displayPath(cwd, match),
+          absolute: match,
+          explicit: false,
+          configPath: relativeIsConfigPath ? relative : relativePath(config.baseDir, match),
+        });
+      }
       continue;
     }
     const input = toInput(absolute, true);
@@ -104,30 +115,30 @@ export async function discover(args: readonly string[], options: { cwd: string; 
     else add(input);
   }
 
-  const listed = [...byAbsolute.values()];
-  for (const file of listed) {
+  for (const file of byAbsolute.values()) {
     if (!file.explicit && config.isIgnored(file.configPath)) discovery.skipped.push({ path: file.path, reason: 'matches an ignore glob in the configuration' });
+    else discovery.files.push(file);
   }
-  discovery.files = listed
-    .filter((file) => file.explicit || !config.isIgnored(file.configPath))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  discovery.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return discovery;
 }
 
 /** A directory expands to the include globs (relative to the config's base), minus the ignores. */
-async function expandDirectory(directory: string, config: ResolvedConfig, cwd: string, boundary: string, skipped: Discovery['skipped']): Promise<Walk> {
+async function expandDirectory(directory: string, config: ResolvedConfig, cwd: string, boundary: string, skipped: Discovery['skipped']): Promise<Walk & { base: string }> {
   const fromBase = toPosix(relative(config.baseDir, directory));
   const inside = fromBase === '' || (!fromBase.startsWith('../') && fromBase !== '..' && !isAbsolute(fromBase));
   const { walkDirectory } = await import('./walk.js');
   // Outside the configuration's directory its globs mean nothing: take the include globs as
   // relative to the directory named, and no ignores.
-  return walkDirectory(directory, {
+  const base = inside ? config.baseDir : directory;
+  const walk = walkDirectory(directory, {
     include: config.include,
     isIgnored: inside ? config.isIgnored : () => false,
-    base: inside ? config.baseDir : directory,
+    base,
     boundary,
     onSkip: (path, reason) => skipped.push({ path: displayPath(cwd, path), reason }),
   });
+  return { ...walk, base };
 }
 
 /** A command-line glob, with fast-glob; the configuration's ignore globs are applied by the caller. */

@@ -14,7 +14,7 @@
 // end up in a report or a CI log.
 
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { join, sep } from 'node:path';
+import { sep } from 'node:path';
 import picomatch from 'picomatch';
 import { toPosix } from '../paths.js';
 import { isWithin, outsideReason, realPathOf } from '../repository.js';
@@ -33,7 +33,8 @@ export interface WalkOptions {
 }
 
 export interface Walk {
-  files: string[];
+  /** Absolute paths, each with its path relative to `base` (`/` separators). */
+  files: { absolute: string; relative: string }[];
   /** How many directories were read: each distinct directory once. */
   directories: number;
 }
@@ -44,7 +45,7 @@ export function walkDirectory(directory: string, options: WalkOptions): Walk {
   const include = picomatch([...options.include], { dot: true });
   const prefixLength = options.base.endsWith(sep) ? options.base.length : options.base.length + 1;
   const relativeOf = (absolute: string) => toPosix(absolute.slice(prefixLength));
-  const found: string[] = [];
+  const found: Walk['files'] = [];
   /** Device and inode of every directory read, with the path it was read under. */
   const visited = new Map<string, string>();
   const plain: string[] = [directory];
@@ -70,7 +71,9 @@ export function walkDirectory(directory: string, options: WalkOptions): Walk {
     }
     for (const entry of entries) {
       const name = entry.name;
-      const absolute = join(path, name);
+      // A name from readdir holds no separator and the directory path is normalised already:
+      // joining by hand gives what path.join would, without normalising 10,000 paths again.
+      const absolute = path.endsWith(sep) ? path + name : path + sep + name;
       if (ALWAYS_SKIPPED.has(name)) {
         options.onSkip(absolute, `${name} is always left out`);
         continue;
@@ -103,7 +106,7 @@ export function walkDirectory(directory: string, options: WalkOptions): Walk {
       if (isDirectory) {
         (isLink ? linked : plain).push(absolute);
       } else if (include(relative)) {
-        if (isFile) found.push(absolute);
+        if (isFile) found.push({ absolute, relative });
         else options.onSkip(absolute, isLink ? 'a symlink to nothing or to something that is not a regular file' : 'not a regular file');
       }
     }
