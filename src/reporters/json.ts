@@ -9,7 +9,8 @@ import { TOOL_NAME } from './types.js';
 const json: Reporter = function* (report: LintReport, context: ReporterContext) {
   yield `{\n  "version": 1,\n  "tool": ${nested({ name: TOOL_NAME, version: context.toolVersion }, 1)},\n  "files": [`;
   for (let index = 0; index < report.files.length; index++) {
-    yield `${index === 0 ? '' : ','}\n    ${nested(fileEntry(report.files[index] as FileResult), 2)}`;
+    const file = report.files[index] as FileResult;
+    yield `${index === 0 ? '' : ','}\n    ${isClean(file) ? cleanEntry(file) : nested(fileEntry(file), 2)}`;
   }
   yield `${report.files.length === 0 ? '' : '\n  '}],\n  "summary": ${nested({ ...report.summary }, 1)}\n}\n`;
 };
@@ -17,6 +18,15 @@ const json: Reporter = function* (report: LintReport, context: ReporterContext) 
 /** A value as JSON.stringify(…, null, 2) writes it `level` levels deep (JSON strings hold no raw line break). */
 function nested(value: unknown, level: number): string {
   return JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(level)}`);
+}
+
+function isClean(file: FileResult): boolean {
+  return file.findings.length === 0 && file.output === undefined;
+}
+
+/** What `nested(fileEntry(file), 2)` gives for a file without findings, written directly: most files of a large run. */
+function cleanEntry(file: FileResult): string {
+  return `{\n      "path": ${JSON.stringify(file.path)},\n      "kind": ${JSON.stringify(file.kind)},\n      "findings": []\n    }`;
 }
 
 function fileEntry(file: FileResult) {

@@ -32,6 +32,10 @@ const FILES: FileResult[] = [
       { ruleId: 'pool/any-port', severity: 'warning', message: 'm', pointer: '', line: 1, column: 1, endLine: 1, endColumn: 1 },
     ],
   },
+  // Files without findings take a shorter way to the same text.
+  { path: 'clean "q" \\ \u2028\u0007 名字.json', kind: null, findings: [] },
+  { path: 'pools/p.json', kind: 'create-master-slave-pool', findings: [] },
+  { path: 'fixed.json', kind: 'create-loadbalancer', findings: [], output: '{ "loadbalancer": {} }\n' },
 ];
 
 describe('the JSON report, written in pieces', () => {
