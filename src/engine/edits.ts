@@ -67,10 +67,12 @@ export function isEditList(fix: DocumentFix): fix is readonly DocumentEdit[] {
   return Array.isArray(fix);
 }
 
+// Edits are made only for a body without duplicate keys (lint-body.ts), so a pointer's way down
+// the text may stop at each first match (`memberAt(…, true)`).
 function pieceOf(source: EditSource, edit: DocumentEdit): Piece | undefined {
   const { text } = source;
   if ('replaceValue' in edit) {
-    const slot = memberAt(text, pointerText(edit.replaceValue));
+    const slot = memberAt(text, pointerText(edit.replaceValue), true);
     const json = JSON.stringify(edit.json);
     if (!slot || json === undefined) return undefined;
     const member = slot.members[slot.index] as Member;
@@ -78,14 +80,14 @@ function pieceOf(source: EditSource, edit: DocumentEdit): Piece | undefined {
     return { start: member.valueStart, end: member.end, text: json };
   }
   if ('renameKey' in edit) {
-    const slot = memberAt(text, pointerText(edit.renameKey));
+    const slot = memberAt(text, pointerText(edit.renameKey), true);
     const key = slot?.members[slot.index]?.key;
     if (!slot || !key || source.isPlaceholder(key.name)) return undefined;
     // Renaming onto a key the object has would make a duplicate, and lose one of the values.
     if (slot.members.some((member) => member.key?.name === edit.key)) return undefined;
     return { start: key.start, end: key.end, text: JSON.stringify(edit.key) };
   }
-  const slot = memberAt(text, pointerText(edit.remove));
+  const slot = memberAt(text, pointerText(edit.remove), true);
   return slot && { ...removalRange(text, slot), text: '' };
 }
 

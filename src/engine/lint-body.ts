@@ -78,7 +78,7 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
     const looks = source.kind ? { kind: source.kind } : looksLikeRequest(text);
     if (!source.explicit && !looks) return { status: 'skipped', reason: `not JSON (${parsed.error.reason}) and not recognisably a request body` };
     found.push({ ruleId: parseInvalidJson.id, pointer: '', range: parsed.error.range, message: invalidJsonMessage(parsed.error.reason) });
-    return finish(source, settings, looks?.kind ?? null, found, text, false);
+    return finish(source, settings, looks?.kind ?? null, found, text, false, false);
   }
 
   const kind = source.kind ?? detectKind(parsed.value);
@@ -92,7 +92,7 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
 
   if (!kind) {
     found.push({ ruleId: inputUnknownKind.id, pointer: '', ...unknownKindMessage(parsed.value) });
-    return finish(source, settings, null, found, text, false);
+    return finish(source, settings, null, found, text, false, parsed.duplicates.length === 0);
   }
 
   // `null` for an optional field is "not given" (rules.md): gone before the schema and rules see the body.
@@ -144,7 +144,7 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
 
   // With a duplicate key, which of the two an edit would touch is anybody's guess: no edits then.
   const editable = parsed.duplicates.length === 0 && found.some((item) => item.fix !== undefined || item.suggestions !== undefined);
-  return finish(source, settings, kind, found, text, editable && introducesNoSchemaIssue(kind, issues, settings));
+  return finish(source, settings, kind, found, text, editable && introducesNoSchemaIssue(kind, issues, settings), parsed.duplicates.length === 0);
 }
 
 /** The rules of a kind that a file's settings leave on, worked out once per settings object and kind. */
@@ -176,7 +176,8 @@ function issueKey(issue: SchemaIssue): string {
   return `${issue.keyword}\u0000${issue.pointer}`;
 }
 
-function finish(source: BodySource, settings: FileSettings, kind: Kind | null, found: Located[], text: string, editable: false | FixCheck): BodyResult {
+/** `uniqueKeys`: the body has no duplicate key, so locating a pointer may stop at its first match. */
+function finish(source: BodySource, settings: FileSettings, kind: Kind | null, found: Located[], text: string, editable: false | FixCheck, uniqueKeys: boolean): BodyResult {
   let locator: Locator | undefined;
   const findings: Finding[] = [];
   const edits: EditSource | undefined = editable ? { text, offset: source.start, original: source.original, isPlaceholder: settings.isPlaceholder } : undefined;
@@ -185,7 +186,7 @@ function finish(source: BodySource, settings: FileSettings, kind: Kind | null, f
   for (const item of found) {
     const severity = settings.severity(item.ruleId);
     if (severity === 'off' || settings.suppressed(item.pointer)) continue;
-    const range = item.range ?? (locator ??= new Locator(text)).rangeOf(item.pointer);
+    const range = item.range ?? (locator ??= new Locator(text, uniqueKeys)).rangeOf(item.pointer);
     const start = source.lines.position(source.start + range.offset);
     const end = source.lines.position(source.start + Math.max(range.end, range.offset));
     findings.push({

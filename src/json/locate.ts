@@ -12,7 +12,7 @@ import { JsonTree, type TextRange } from './tree.js';
  * element) to the end of the value; a missing one is shown at the key of its nearest present
  * ancestor (the `{` or `[` of an array element or of the root).
  */
-export function locate(text: string, pointer: string): TextRange {
+export function locate(text: string, pointer: string, uniqueKeys = false): TextRange {
   let start = skipSpace(text, 0);
   if (start >= text.length) return { offset: 0, end: 0 };
   const root = start;
@@ -22,7 +22,7 @@ export function locate(text: string, pointer: string): TextRange {
   for (const segment of parsePointer(pointer)) {
     const open = text.charCodeAt(start);
     if (open === OPEN_BRACE) {
-      const property = lastProperty(text, start, segment);
+      const property = lastProperty(text, start, segment, uniqueKeys);
       if (property) {
         keyStart = property.keyStart;
         keyEnd = property.keyEnd;
@@ -52,8 +52,11 @@ const QUOTE = 0x22;
 const COMMA = 0x2c;
 const BACKSLASH = '\\';
 
-/** The last property named `key` of the object at `open` (JSON.parse keeps the last of duplicates). */
-export function lastProperty(text: string, open: number, key: string): { keyStart: number; keyEnd: number; valueStart: number } | undefined {
+/**
+ * The last property named `key` of the object at `open` (JSON.parse keeps the last of duplicates).
+ * In a text known to have no duplicate key (`uniqueKeys`) the first is the last: the scan stops there.
+ */
+export function lastProperty(text: string, open: number, key: string, uniqueKeys = false): { keyStart: number; keyEnd: number; valueStart: number } | undefined {
   let found: { keyStart: number; keyEnd: number; valueStart: number } | undefined;
   let at = skipSpace(text, open + 1);
   while (text.charCodeAt(at) === QUOTE) {
@@ -61,7 +64,10 @@ export function lastProperty(text: string, open: number, key: string): { keyStar
     if (keyEnd < 0) break;
     const colon = skipSpace(text, keyEnd);
     const valueStart = skipSpace(text, colon + 1);
-    if (keyText(text, at, keyEnd) === key) found = { keyStart: at, keyEnd, valueStart };
+    if (keyText(text, at, keyEnd) === key) {
+      found = { keyStart: at, keyEnd, valueStart };
+      if (uniqueKeys) return found;
+    }
     at = skipSpace(text, valueEnd(text, valueStart));
     if (text.charCodeAt(at) !== COMMA) break;
     at = skipSpace(text, at + 1);
@@ -127,12 +133,13 @@ export class Locator {
   private scans = 0;
   private tree: JsonTree | undefined;
 
-  constructor(private readonly text: string) {}
+  /** `uniqueKeys`: the text has no duplicate key (the parser said so), so scans stop at the first match. */
+  constructor(private readonly text: string, private readonly uniqueKeys = false) {}
 
   rangeOf(pointer: string): TextRange {
     if (this.tree === undefined && this.scans < SCANS_BEFORE_TREE) {
       this.scans++;
-      return locate(this.text, pointer);
+      return locate(this.text, pointer, this.uniqueKeys);
     }
     return (this.tree ??= new JsonTree(this.text)).rangeOf(pointer);
   }

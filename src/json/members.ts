@@ -26,11 +26,14 @@ export interface MemberSlot {
   index: number;
 }
 
-/** The member the pointer names, with its container, or undefined when it is not in the text. */
-export function memberAt(text: string, pointer: string): MemberSlot | undefined {
+/**
+ * The member the pointer names, with its container, or undefined when it is not in the text.
+ * `uniqueKeys`: the text has no duplicate key, so the way down stops at each first match.
+ */
+export function memberAt(text: string, pointer: string, uniqueKeys = false): MemberSlot | undefined {
   const segments = parsePointer(pointer);
   if (segments.length === 0) return undefined;
-  const open = valueStartOf(text, segments.slice(0, -1));
+  const open = valueStartOf(text, segments, segments.length - 1, uniqueKeys);
   if (open < 0) return undefined;
   const container = membersOf(text, open);
   if (!container) return undefined;
@@ -50,13 +53,14 @@ const OPEN_BRACKET = 0x5b;
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 
-/** The offset where the value the segments lead to starts, or -1. */
-function valueStartOf(text: string, segments: readonly string[]): number {
+/** The offset where the value the first `depth` segments lead to starts, or -1. */
+function valueStartOf(text: string, segments: readonly string[], depth: number, uniqueKeys: boolean): number {
   let at = skipSpace(text, 0);
-  for (const segment of segments) {
+  for (let i = 0; i < depth; i++) {
+    const segment = segments[i] as string;
     const open = text.charCodeAt(at);
     if (open === OPEN_BRACE) {
-      const property = lastProperty(text, at, segment);
+      const property = lastProperty(text, at, segment, uniqueKeys);
       if (!property) return -1;
       at = property.valueStart;
     } else if (open === OPEN_BRACKET && /^(0|[1-9]\d*)$/.test(segment)) {
