@@ -5,7 +5,7 @@
 // break them; a count covers the same finding occurring more than once (several requests of one
 // .http file). The file is sorted, one entry per line, and written atomically, for clean diffs.
 
-import { existsSync } from 'node:fs';
+import { existsSync } from './node-fs.js';
 import { readConfigText } from './config/read-config.js';
 import { dirname, relative, resolve } from 'node:path';
 import { compareStrings, findingIdentity, summarize, type LintReport } from './model.js';

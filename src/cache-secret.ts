@@ -3,7 +3,7 @@
 // HMAC under a key the tree cannot read makes such a file worthless. The key lives in the user's
 // cache directory, created on first use (directory mode 700, file mode 600).
 
-import { closeSync, constants, existsSync, linkSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, linkSync, mkdirSync, openSync, rmSync, writeSync } from './node-fs.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';

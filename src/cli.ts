@@ -1,23 +1,43 @@
 // The elb-lint executable: wires the process to main().
 
-import { writeSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
+import { writeSync } from './node-fs.js';
+import { createRequire } from 'node:module';
 import { main } from './cli/main.js';
 import { describeError } from './fs-errors.js';
 import { readStandardInput } from './input/read.js';
 
-// Two V8 settings for long runs (bench/README.md), free for short ones:
+// Two V8 settings for long runs (bench/README.md), set once discovery has found many files: a
+// short run (one file from a pre-commit hook) does not load node:v8 (2 ms) for nothing.
 // - Linting thousands of bodies allocates fast, and V8 answers by growing the young generation up
 //   to 16 MiB a semi-space, which stays resident: a 10,000-file run then needed 89 MiB instead of
 //   72, for no gain in speed. Keep the young generation at its starting size.
 // - A run is over in about a second, so most of it is spent before the optimising compiler has
 //   caught up with the ~35 rules. Without inlining it compiles each function sooner and cheaper:
 //   10,000 files 0.85 → 0.75 s, although fully warmed code is ~5 % slower.
-setFlagsFromString('--semi-space-growth-factor=1');
-setFlagsFromString('--no-turbo-inlining');
+const LARGE_RUN_FILES = 100;
 
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
+function tuneForLargeRuns(fileCount: number): void {
+  if (fileCount < LARGE_RUN_FILES) return;
+  const { setFlagsFromString } = createRequire('/')('node:v8') as typeof import('node:v8');
+  setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString('--no-turbo-inlining');
+}
+
+// process.stdout and process.stderr are made on first use (a pipe or a file stream costs 2–3 ms
+// to set up), so a run that writes its report to a file and says nothing never makes them.
+function standardStream(name: 'stdout' | 'stderr'): () => NodeJS.WriteStream {
+  let stream: NodeJS.WriteStream | undefined;
+  return () => {
+    if (stream === undefined) {
+      stream = process[name];
+      stream.on('error', onStreamError(stream));
+    }
+    return stream;
+  };
+}
+
+function onStreamError(stream: NodeJS.WriteStream) {
+  return (error: NodeJS.ErrnoException) => {
     // Piped into `head`, the reader may go away early: stop quietly, no stack trace.
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     // Anything else (`> /dev/full`, a closed descriptor): the report is lost, so say so and fail.
@@ -29,24 +49,28 @@ for (const stream of [process.stdout, process.stderr]) {
       }
     }
     process.exit(2);
-  });
+  };
 }
+
+const stdout = standardStream('stdout');
+const stderr = standardStream('stderr');
 
 let cwd: string;
 try {
   cwd = process.cwd();
 } catch (error) {
   // Run from a directory that was deleted meanwhile.
-  process.stderr.write(`elb-lint: cannot use the working directory: ${describeError(error)}.\n`);
+  stderr().write(`elb-lint: cannot use the working directory: ${describeError(error)}.\n`);
   process.exit(2);
 }
 
 const exitCode = await main(process.argv.slice(2), {
   cwd,
   env: process.env,
-  stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true },
-  stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
+  stdout: { write: (text) => void stdout().write(text), get isTTY() { return stdout().isTTY === true; } },
+  stderr: { write: (text) => void stderr().write(text), get isTTY() { return stderr().isTTY === true; } },
   // Bounded: `cat /dev/zero | elb-lint -` gets a finding, not an out-of-memory crash.
   readStdin: readStandardInput,
+  beforeLinting: tuneForLargeRuns,
 });
 process.exitCode = exitCode;

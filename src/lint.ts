@@ -10,6 +10,7 @@ import { readInput, type ReadOutcome } from './input/read.js';
 import { summarize, type FileOutcome, type Kind, type LintReport } from './model.js';
 import type { ResultCache } from './cache.js';
 import { hasSafeFix } from './engine/fix-loop.js';
+import { uptimeMs } from './uptime.js';
 
 export interface LintOptions {
   cwd: string;
@@ -23,6 +24,8 @@ export interface LintOptions {
   readStdin?: () => Uint8Array;
   /** Skipped files and other detail for --debug. */
   debug?: (message: string) => void;
+  /** Called once the files to lint are known, with their number. */
+  onDiscovered?: (fileCount: number) => void;
   /** Called after each file, for progress display. */
   onFile?: (done: number, total: number) => void;
   /** --cache: results of unchanged files from earlier runs. */
@@ -65,8 +68,9 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const readStdin = options.readStdin ?? (() => new Uint8Array());
   const files = options.shard ? inShard(discovery.files, options.shard) : discovery.files;
   const walked = discovery.directories > 0 ? ` (walked ${discovery.directories} director${discovery.directories === 1 ? 'y' : 'ies'})` : '';
-  debug(`found ${files.length} file${files.length === 1 ? '' : 's'} to lint${options.shard ? ` in shard ${options.shard.index}/${options.shard.count}` : ''}${walked} at ${elapsed()}`);
+  debug(`found ${files.length} file${files.length === 1 ? '' : 's'} to lint${options.shard ? ` in shard ${options.shard.index}/${options.shard.count}` : ''}${walked} at ${uptimeMs()} ms`);
   const { cache } = options;
+  options.onDiscovered?.(files.length);
 
   const fileOptions: FileOptions = { config, kind: options.kind, skipUnknownKind: options.skipUnknownKind };
   let fromCache = 0;
@@ -98,7 +102,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     else debug(`skipped ${file.path}: ${outcome.reason}`);
     options.onFile?.(index + 1, files.length);
   });
-  debug(`linted them at ${elapsed()}${cache ? ` (${fromCache} from the cache)` : ''}`);
+  debug(`linted them at ${uptimeMs()} ms${cache ? ` (${fromCache} from the cache)` : ''}`);
   const cacheProblem = cache?.save();
   if (cacheProblem) run.warnings.push(cacheProblem);
   run.report.summary = summarize(run.report.files);
@@ -111,11 +115,6 @@ export async function lint(options: LintOptions): Promise<LintRun> {
  */
 export function inShard(files: readonly InputFile[], shard: { index: number; count: number }): InputFile[] {
   return files.filter((file) => fnv1a(file.configPath) % shard.count === shard.index - 1);
-}
-
-/** Milliseconds since the process started, for --debug timings. */
-function elapsed(): string {
-  return `${Math.round(performance.now())} ms`;
 }
 
 function fnv1a(text: string): number {

@@ -3,7 +3,7 @@
 // there is none. Symlinks that lead out of it are not followed, and files it names (extends,
 // flavors) must lie inside it.
 
-import { lstatSync, realpathSync } from 'node:fs';
+import { lstatSync, realpathSync } from './node-fs.js';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** The nearest directory from `directory` up that holds `.git` (a file in a worktree, a directory otherwise). */

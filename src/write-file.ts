@@ -7,7 +7,8 @@
 // and a file whose directory leads out of the tree through a symlink is refused. Outside the tree the user's own links are followed
 // (`-f sarif=/dev/stdout`).
 
-import { closeSync, constants, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from './node-fs.js';
+import type { Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { isWithin, namesInside, realPathOf, type Tree } from './repository.js';
 

@@ -2,7 +2,7 @@
 // then the file rewritten atomically when its text changed (--fix), or the fixed text put in the
 // report as `output` (--fix-dry-run). The only place elb-lint writes to a linted file.
 
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from '../node-fs.js';
 import { fixText } from '../engine/fix-loop.js';
 import { lintFileText, type FileOptions } from '../engine/lint-file.js';
 import { decodeBody } from '../input/decode.js';

@@ -20,6 +20,7 @@ import { UsageError } from './errors.js';
 import { applyBaseline, baselineOption } from './baseline-option.js';
 import { createProgress, wantsProgress } from './progress.js';
 import { editsLabel } from '../docs/catalog.js';
+import { uptimeMs } from '../uptime.js';
 
 export interface Io {
   cwd: string;
@@ -27,6 +28,8 @@ export interface Io {
   stdout: { write(text: string): void; isTTY: boolean };
   stderr: { write(text: string): void; isTTY: boolean };
   readStdin(): Uint8Array;
+  /** Called once the files to lint are known, with their number (the process tunes itself for long runs). */
+  beforeLinting?(fileCount: number): void;
 }
 
 const DEFAULT_CACHE_FILE = '.elb-lint-cache';
@@ -90,8 +93,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const debug = options.debug ? (message: string) => io.stderr.write(`elb-lint: ${message}\n`) : undefined;
   const baseline = baselineOption(options, io.cwd);
   const stdoutFormat = outputs.find((output) => output.file === undefined)?.format;
-  const progress = createProgress(io.stderr, { enabled: wantsProgress({ debug: debug !== undefined, stdoutFormat }, io.stderr) });
-  const started = performance.now();
+  const progress = createProgress(io.stderr, { enabled: () => wantsProgress({ debug: debug !== undefined, stdoutFormat }, io.stderr) });
+  const started = uptimeMs();
 
   const stdinFilename = typeof options['stdin-filename'] === 'string' ? options['stdin-filename'] : undefined;
   if (stdinFilename !== undefined && !options._.includes('-')) {
@@ -99,16 +102,17 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   const skipUnknownKind = options['skip-unknown-kind'] === true;
   for (const note of loaded.notes ?? []) debug?.(`configuration: ${note}`);
-  debug?.(`configuration: ${loaded.config.source} (loaded at ${Math.round(started)} ms)`);
+  debug?.(`configuration: ${loaded.config.source} (loaded at ${started} ms)`);
   const fix = await fixOption(options);
   const cache = await cacheOption(options, io, loaded.config, { kind, skipUnknownKind }, debug);
-  const result = await lint({ cwd: io.cwd, paths: options._, config: loaded.config, kind, stdinFilename, readStdin: io.readStdin, debug, skipUnknownKind, onFile: progress.update, cache, shard: shardOption(options), fix });
+  const result = await lint({ cwd: io.cwd, paths: options._, config: loaded.config, kind, stdinFilename, readStdin: io.readStdin, debug, skipUnknownKind, onFile: progress.update, onDiscovered: io.beforeLinting, cache, shard: shardOption(options), fix });
   progress.clear();
-  debug?.(`linted ${result.report.files.length} files in ${Math.round(performance.now() - started)} ms`);
+  debug?.(`linted ${result.report.files.length} files in ${uptimeMs() - started} ms`);
   const baselined = await applyBaseline(result.report, baseline);
   const report = options.quiet ? errorsOnly(baselined.report) : baselined.report;
 
-  const color = useColor(options, io);
+  // Only a report on stdout is coloured: the terminal is not asked about otherwise.
+  const color = outputs.some((output) => output.file === undefined) && useColor(options, io);
   // Warnings count for --max-warnings even when --quiet leaves them out of the report (as ESLint).
   const warnings = baselined.report.summary.warnings;
   const outcome: RunOutcome = {
@@ -117,7 +121,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     ...(maxWarnings !== undefined && warnings > maxWarnings && { warningsOverLimit: { warnings, limit: maxWarnings } }),
   };
   const writeFailures = await writeOutputs(outputs, report, { rules: loaded.rules, toolVersion: VERSION, color, outcome }, io);
-  debug?.(`reports written at ${Math.round(performance.now())} ms`);
+  debug?.(`reports written at ${uptimeMs()} ms`);
   for (const warning of [...result.warnings, ...baselined.messages]) io.stderr.write(`elb-lint: ${warning}\n`);
   const failures = [...result.failures, ...baselined.failures, ...writeFailures];
   for (const failure of failures) io.stderr.write(`elb-lint: ${failure}\n`);

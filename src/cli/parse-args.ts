@@ -2,8 +2,11 @@
 // imported only for --help and for command lines the fast path rejects, so users get yargs'
 // messages without every run paying for them.
 
-import { parseArgs } from 'node:util';
+import { createRequire } from 'node:module';
 import { OPTIONS, type CommandLine, type ParsedOptions } from './options.js';
+
+// Through require, as node-fs.ts explains: the ESM view of node:util reads its lazy exports.
+const { parseArgs } = createRequire('/')('node:util') as typeof import('node:util');
 
 export async function parseCommandLine(argv: readonly string[]): Promise<CommandLine> {
   const fast = parseFast(argv);

@@ -14,14 +14,20 @@ export interface Progress {
   clear(): void;
 }
 
-export function createProgress(stream: { write(text: string): void }, options: { enabled: boolean; now?: () => number }): Progress {
-  if (!options.enabled) return { update: () => {}, clear: () => {} };
+/**
+ * `enabled` is asked once, at the first update of a run long enough for a line: a short run never
+ * asks whether stderr is a terminal (which would set up the stream).
+ */
+export function createProgress(stream: { write(text: string): void }, options: { enabled: boolean | (() => boolean); now?: () => number }): Progress {
+  if (options.enabled === false) return { update: () => {}, clear: () => {} };
   const now = options.now ?? (() => performance.now());
+  let enabled: boolean | undefined = options.enabled === true ? true : undefined;
   let drawn = false;
   let last = -Infinity;
   return {
     update(done, total) {
       if (total < PROGRESS_MIN_FILES || done >= total) return;
+      if (!(enabled ??= (options.enabled as () => boolean)())) return;
       const time = now();
       if (drawn && time - last < REDRAW_MS) return;
       last = time;

@@ -15,7 +15,18 @@ export const DEFAULT_PLACEHOLDERS = ['^\\$\\{[A-Za-z0-9_]+\\}$', '^\\{\\{.+\\}\\
  * an `.http` body (always, whatever the configuration says). Rules ask this of every value they
  * read, so it is a plain loop (no closure per call).
  */
-export function placeholderTest(patterns: readonly RegExp[] = DEFAULT_PLACEHOLDERS.map((source) => new RegExp(source, 'u'))): (value: unknown) => boolean {
+export function placeholderTest(patterns?: readonly RegExp[]): (value: unknown) => boolean {
+  if (patterns === undefined) {
+    // The default patterns both start with `$` or `{`, and an unquoted variable's mark is U+FDD0:
+    // any other first character settles it without a regex (rules ask of every value they read).
+    const defaults = DEFAULT_PLACEHOLDERS.map((source) => new RegExp(source, 'u'));
+    const general = placeholderTest(defaults);
+    return (value) => {
+      if (typeof value !== 'string') return false;
+      const first = value.charCodeAt(0);
+      return (first === 0x24 || first === 0x7b || first === 0xfdd0) && general(value);
+    };
+  }
   return (value) => {
     if (typeof value !== 'string') return false;
     for (const pattern of patterns) if (pattern.test(value)) return true;

@@ -3,7 +3,7 @@
 // if there is one, loading fails with a ConfigError listing them all. Loaded (with the yaml
 // package) only when a configuration file is used; globs, policies and Ajv load only when the file has them.
 
-import { realpathSync } from 'node:fs';
+import { realpathSync } from '../node-fs.js';
 import { dirname, resolve } from 'node:path';
 import { isObject } from '../json/pointer.js';
 import type { FlavorCatalog, SeveritySetting } from '../model.js';

@@ -4,7 +4,7 @@
 // wait for a writer forever) and looked at with fstat before a byte is read, so neither a FIFO
 // nor /dev/zero blocks or fills the memory. A UTF-8 byte order mark is dropped.
 
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from '../node-fs.js';
 import { describeError } from '../fs-errors.js';
 import { formatBytes, MAX_CONFIG_BYTES } from '../engine/limits.js';
 

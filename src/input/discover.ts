@@ -2,7 +2,8 @@
 // named, a directory expands to the configuration's include globs, a glob expands with fast-glob
 // (loaded only when a directory or glob needs it), `-` is standard input.
 
-import { realpathSync, stat, statSync, type Stats } from 'node:fs';
+import { realpathSync, stat, statSync } from '../node-fs.js';
+import type { Stats } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { describeError } from '../fs-errors.js';

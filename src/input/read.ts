@@ -1,7 +1,7 @@
 // Reads one input without ever blocking on something that is not a file, or loading an
 // unbounded amount into memory.
 
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from '../node-fs.js';
 import { HEAD_BYTES, MAX_FILE_BYTES } from '../engine/limits.js';
 import { describeError } from '../fs-errors.js';
 import type { InputFile } from './discover.js';

@@ -13,7 +13,8 @@
 // boundary) is not followed at all: a planted `secret.json -> ../../.aws/credentials` must not
 // end up in a report or a CI log.
 
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync } from '../node-fs.js';
+import type { Dirent } from 'node:fs';
 import { sep } from 'node:path';
 import picomatch from 'picomatch';
 import { toPosix } from '../paths.js';
