@@ -32,6 +32,7 @@ export interface PolicyCheck {
 export interface FileSettings {
   severity(ruleId: string): SeveritySetting;
   suppressed(pointer: string): boolean;
+  /** Whether a value is a template placeholder (only strings ever are: rules ask it of strings alone). */
   isPlaceholder(value: unknown): boolean;
   flavors: FlavorCatalog | undefined;
   policies: readonly PolicyCheck[];

@@ -2,7 +2,7 @@
 // value lie, and its neighbours in the container, so that an edit can replace exactly a key or a
 // value token, or remove a member with its comma. Only used on text JSON.parse accepted.
 
-import { parsePointer } from './pointer.js';
+import { isIndex, parsePointer } from './pointer.js';
 import { elementAt, keyText, lastProperty, valueEnd } from './locate.js';
 import { skipSpace, stringEnd } from './scan.js';
 
@@ -42,7 +42,7 @@ export function memberAt(text: string, pointer: string, uniqueKeys = false): Mem
   let index = -1;
   if (isObject) {
     for (let i = 0; i < container.members.length; i++) if (container.members[i]!.key?.name === last) index = i;
-  } else if (/^(0|[1-9]\d*)$/.test(last) && Number(last) < container.members.length) {
+  } else if (isIndex(last) && Number(last) < container.members.length) {
     index = Number(last);
   }
   return index < 0 ? undefined : { ...container, index };
@@ -63,7 +63,7 @@ function valueStartOf(text: string, segments: readonly string[], depth: number, 
       const property = lastProperty(text, at, segment, uniqueKeys);
       if (!property) return -1;
       at = property.valueStart;
-    } else if (open === OPEN_BRACKET && /^(0|[1-9]\d*)$/.test(segment)) {
+    } else if (open === OPEN_BRACKET && isIndex(segment)) {
       at = elementAt(text, at, Number(segment));
       if (at < 0) return -1;
     } else {
@@ -92,7 +92,7 @@ function membersOf(text: string, open: number): { open: number; close: number; m
     }
     const valueStart = at;
     const end = valueEnd(text, valueStart);
-    members.push({ start, end, valueStart, ...(key && { key }) });
+    members.push(key === undefined ? { start, end, valueStart } : { start, end, valueStart, key });
     at = skipSpace(text, end);
     if (text.charCodeAt(at) !== COMMA) break;
     at = skipSpace(text, at + 1);

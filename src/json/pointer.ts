@@ -120,8 +120,10 @@ function walk(root: unknown, segments: readonly string[], depth: number): unknow
 }
 
 /** An RFC 6901 array index: 0, or digits without a leading zero. */
+const INDEX = /^(0|[1-9]\d*)$/;
+
 export function isIndex(segment: string): boolean {
-  return /^(0|[1-9]\d*)$/.test(segment);
+  return INDEX.test(segment);
 }
 
 /**

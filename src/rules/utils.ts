@@ -11,14 +11,22 @@ export interface PoolMember {
 }
 
 /** The members of a master-slave pool that are objects, with their pointers. */
-export function poolMembers(context: RuleContext): PoolMember[] {
-  const members = context.array(POOL_MEMBERS) ?? [];
-  const found: PoolMember[] = [];
-  for (let index = 0; index < members.length; index++) {
-    if (isObject(members[index])) found.push(poolMember(index));
+export function poolMembers(context: RuleContext): readonly PoolMember[] {
+  const members = context.array(POOL_MEMBERS);
+  if (members === undefined) return [];
+  // Several rules ask for the members of the same body: worked out once per members array.
+  let found = MEMBERS_OF.get(members);
+  if (found === undefined) {
+    found = [];
+    for (let index = 0; index < members.length; index++) {
+      if (isObject(members[index])) found.push(poolMember(index));
+    }
+    MEMBERS_OF.set(members, found);
   }
   return found;
 }
+
+const MEMBERS_OF = new WeakMap<readonly unknown[], PoolMember[]>();
 
 // Made once per index: every pool body has the same two members' pointers. A hostile body with a
 // million members gets fresh ones past the first few.
