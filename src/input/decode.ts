@@ -26,6 +26,21 @@ const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 const BINARY_SNIFF_BYTES = 8000;
 
 export function decodeBody(bytes: Uint8Array): DecodedText | UndecodableText {
+  // The common case first, with no views of the bytes made: valid UTF-8 without a byte order mark
+  // of any kind and without a NUL. Anything else takes the exact way below.
+  if (bytes[0] !== 0xff && bytes[0] !== 0xfe && bytes[0] !== 0xef) {
+    let text: string | undefined;
+    try {
+      text = strictUtf8.decode(bytes);
+    } catch {
+      // Not UTF-8: said below where.
+    }
+    if (text !== undefined && !text.includes('\u0000')) return { ok: true, text };
+  }
+  return decodeExactly(bytes);
+}
+
+function decodeExactly(bytes: Uint8Array): DecodedText | UndecodableText {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     // Saved as "Unicode" by some Windows editors: still recognisably a body, so still reported.
     const head = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(0, HEAD_BYTES));
