@@ -75,8 +75,17 @@ function writeTo(file: string, flag: 'wx' | number, contents: Contents): void {
 }
 
 function writeFully(fd: number, text: string): void {
+  // The string goes to the kernel as it is (no Buffer made for it); only a short or refused write
+  // (a full pipe) continues from bytes.
+  let written = 0;
+  try {
+    written = writeSync(fd, text);
+    if (written === Buffer.byteLength(text)) return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+  }
   const bytes = Buffer.from(text);
-  for (let written = 0; written < bytes.length; ) {
+  while (written < bytes.length) {
     try {
       written += writeSync(fd, bytes, written);
     } catch (error) {

@@ -4,7 +4,7 @@
 // stands alone on one. Every byte outside the range stays as it was.
 
 import { memberAt, type Member, type MemberSlot } from '../json/members.js';
-import { pointerText } from '../json/pointer.js';
+import { isIndex, parsePointer, pointerText, type JsonObject } from '../json/pointer.js';
 import type { TextEdit } from '../model.js';
 import type { DocumentEdit, DocumentFix } from '../rules/rule.js';
 
@@ -22,6 +22,12 @@ export interface EditSource {
   /** The file's text as written, when it differs from the parsed one (.http comment lines). */
   original?: string | undefined;
   isPlaceholder(value: unknown): boolean;
+  /**
+   * The body as JSON.parse gave it. With it, a fix that only replaces values and renames keys is
+   * checked on the body with the edits made to it (copied along their paths) rather than on a
+   * parse of the edited text: such edits swap one JSON token for another and cannot break the text.
+   */
+  value?: unknown;
 }
 
 /** What a safe fix must also pass: the body with the fix applied, parsed. */
@@ -58,9 +64,63 @@ export function toTextEdit(source: EditSource, fix: DocumentFix, check?: FixChec
   const start = (pieces[0] as Piece).start;
   const end = (pieces[pieces.length - 1] as Piece).end;
   if (text.slice(start, end) === parsedText) return undefined;
-  const fixed = parsed(text.slice(0, start) + parsedText + text.slice(end));
-  if (fixed === NOT_JSON || (check && !check(fixed))) return undefined;
+  if (source.value !== undefined && edits.every(swapsATokenOnly)) {
+    if (check) {
+      const fixed = edited(source.value, edits);
+      if (fixed === NOT_JSON || !check(fixed)) return undefined;
+    }
+  } else {
+    const fixed = parsed(text.slice(0, start) + parsedText + text.slice(end));
+    if (fixed === NOT_JSON || (check && !check(fixed))) return undefined;
+  }
   return { range: [offset + start, offset + end], text: replacement };
+}
+
+function swapsATokenOnly(edit: DocumentEdit): boolean {
+  return !('remove' in edit);
+}
+
+/**
+ * What JSON.parse of the edited text gives, made from the parsed body: each object and array on
+ * the way to an edit is copied (keys in their order, `__proto__` as plain data), the rest is
+ * shared. NOT_JSON when an edit's pointer is not in the body. The edits' pointers all name the
+ * body as it was, as the text edits do: values are replaced first, then keys renamed deepest
+ * first, so no edit moves what a later one points at.
+ */
+function edited(body: unknown, edits: readonly DocumentEdit[]): unknown {
+  const steps = edits
+    .map((edit) => ({ edit, at: parsePointer(pointerText('replaceValue' in edit ? edit.replaceValue : 'renameKey' in edit ? edit.renameKey : edit.remove)) }))
+    .sort((a, b) => Number('renameKey' in a.edit) - Number('renameKey' in b.edit) || ('renameKey' in a.edit ? b.at.length - a.at.length : 0));
+  let value = body;
+  for (const { edit, at } of steps) {
+    value = changed(value, at, 0, edit);
+    if (value === NOT_JSON) return NOT_JSON;
+  }
+  return value;
+}
+
+function changed(node: unknown, at: readonly string[], depth: number, edit: DocumentEdit): unknown {
+  const key = at[depth] as string;
+  const isArray = Array.isArray(node);
+  if (typeof node !== 'object' || node === null || (isArray ? !isIndex(key) || Number(key) >= node.length : !Object.hasOwn(node, key))) return NOT_JSON;
+  if (depth < at.length - 1) {
+    const child = changed(isArray ? node[Number(key)] : (node as JsonObject)[key], at, depth + 1, edit);
+    return child === NOT_JSON ? NOT_JSON : withMember(node, key, key, child);
+  }
+  if ('replaceValue' in edit) return withMember(node, key, key, JSON.parse(JSON.stringify(edit.json)) as unknown);
+  if ('renameKey' in edit && !isArray) return withMember(node, key, edit.key, (node as JsonObject)[key]);
+  return NOT_JSON;
+}
+
+/** A copy of the object or array with the member at `key` replaced (and, in an object, renamed to `name`). */
+function withMember(node: object, key: string, name: string, value: unknown): unknown {
+  if (Array.isArray(node)) {
+    const copy = node.slice();
+    copy[Number(key)] = value;
+    return copy;
+  }
+  // fromEntries defines each key as data, as JSON.parse does, even "__proto__".
+  return Object.fromEntries(Object.entries(node).map(([member, old]) => (member === key ? [name, value] : [member, old])));
 }
 
 export function isEditList(fix: DocumentFix): fix is readonly DocumentEdit[] {

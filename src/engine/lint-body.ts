@@ -145,7 +145,7 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
 
   // With a duplicate key, which of the two an edit would touch is anybody's guess: no edits then.
   const editable = parsed.duplicates.length === 0 && found.some((item) => item.fix !== undefined || item.suggestions !== undefined);
-  return finish(source, settings, kind, found, text, editable && introducesNoSchemaIssue(kind, issues, settings), parsed.duplicates.length === 0);
+  return finish(source, settings, kind, found, text, editable && { check: introducesNoSchemaIssue(kind, issues, settings), value: parsed.value }, parsed.duplicates.length === 0);
 }
 
 /** The rules of a kind that a file's settings leave on, worked out once per settings object and kind. */
@@ -178,10 +178,16 @@ function issueKey(issue: SchemaIssue): string {
 }
 
 /** `uniqueKeys`: the body has no duplicate key, so locating a pointer may stop at its first match. */
-function finish(source: BodySource, settings: FileSettings, kind: Kind | null, found: Located[], text: string, editable: false | FixCheck, uniqueKeys: boolean): BodyResult {
+/** What edits need of a body that may have them: the check a safe fix must pass, and the parsed body. */
+interface Editable {
+  check: FixCheck;
+  value: unknown;
+}
+
+function finish(source: BodySource, settings: FileSettings, kind: Kind | null, found: Located[], text: string, editable: false | Editable, uniqueKeys: boolean): BodyResult {
   let locator: Locator | undefined;
   const findings: Finding[] = [];
-  const edits: EditSource | undefined = editable ? { text, offset: source.start, original: source.original, isPlaceholder: settings.isPlaceholder } : undefined;
+  const edits: EditSource | undefined = editable ? { text, offset: source.start, original: source.original, isPlaceholder: settings.isPlaceholder, value: editable.value } : undefined;
   if (editable) dropCollidingRenames(found);
   const budget = editable ? { left: EDIT_BUDGET } : undefined;
   for (const item of found) {
@@ -200,7 +206,7 @@ function finish(source: BodySource, settings: FileSettings, kind: Kind | null, f
       endLine: end.line,
       endColumn: end.column,
       ...(item.suggestion !== undefined && { suggestion: item.suggestion }),
-      ...(editable && edits && budget && editsOf(item, edits, editable, budget)),
+      ...(editable && edits && budget && editsOf(item, edits, editable.check, budget)),
     });
   }
   findings.sort(compareFindings);

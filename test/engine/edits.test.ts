@@ -5,11 +5,12 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toTextEdit, type EditSource } from '../../src/engine/edits.js';
 import { fixText } from '../../src/engine/fix-loop.js';
 import { applyFixes, lintText, type Finding, type TextEdit } from '../../src/index.js';
-import type { DocumentFix } from '../../src/rules/rule.js';
+import type { DocumentEdit, DocumentFix } from '../../src/rules/rule.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const POOL = JSON.parse(readFileSync(join(ROOT, 'examples/templates/web-tcp-pool.json'), 'utf8')) as { pool: Record<string, unknown> };
@@ -159,5 +160,58 @@ describe('what is never edited', () => {
     expect(toTextEdit(source('{"a": "x"}'), { replaceValue: '/a', json: 'x' })).toBeUndefined();
     expect(toTextEdit(source('{"a": 1}'), { replaceValue: '/b', json: 2 })).toBeUndefined();
     expect(toTextEdit(source('{"a": 1, "b": 2}'), [{ replaceValue: '/a', json: 3 }, { remove: '/a' }])).toBeUndefined();
+  });
+});
+
+describe('a fix of replaced values and renamed keys', () => {
+  /** Every member's pointer in a parsed value (object keys and array indexes, RFC 6901 escaped). */
+  function pointersOf(value: unknown, at = ''): string[] {
+    if (typeof value !== 'object' || value === null) return [];
+    const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
+    return entries.flatMap(([key, item]) => {
+      const pointer = `${at}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+      return [pointer, ...pointersOf(item, pointer)];
+    });
+  }
+  const keyArb = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('__proto__', 'constructor', 'a/b', 'x~y'));
+  const jsonArb = fc.letrec<{ node: unknown }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.oneof(fc.integer(), fc.string({ maxLength: 5 }), fc.boolean(), fc.constant(null)),
+      fc.array(tie('node'), { maxLength: 4 }),
+      fc.uniqueArray(fc.tuple(keyArb, tie('node')), { maxLength: 4, selector: ([key]) => key }).map((entries) => Object.fromEntries(entries)),
+    ),
+  })).node;
+  const caseArb = fc
+    .tuple(jsonArb.filter((value) => pointersOf(value).length > 0), fc.nat(), fc.nat(), jsonArb, keyArb, fc.constantFrom(0, 2))
+    .map(([body, first, second, json, key, indent]) => {
+      const pointers = pointersOf(body);
+      const edit = (pick: number, rename: boolean): DocumentEdit => {
+        const pointer = pointers[pick % pointers.length] as string;
+        return rename ? { renameKey: pointer, key } : { replaceValue: pointer, json };
+      };
+      return { text: JSON.stringify(body, null, indent), fix: [edit(first, first % 2 === 0), edit(second, false)] };
+    });
+
+  it('is checked on the same body as a parse of the edited text would give', () => {
+    fc.assert(
+      fc.property(caseArb, ({ text, fix }) => {
+        const seen: unknown[] = [];
+        const check = (fixed: unknown) => (seen.push(fixed), true);
+        const plain: EditSource = { text, offset: 0, isPlaceholder: () => false };
+        const withValue: EditSource = { ...plain, value: JSON.parse(text) };
+        const fromText = toTextEdit(plain, fix, check);
+        const fromValue = toTextEdit(withValue, fix, check);
+        expect(fromValue).toEqual(fromText);
+        // A suggestion (no check) is not parsed again at all: it must still be the same edit.
+        expect(toTextEdit(withValue, fix)).toEqual(toTextEdit(plain, fix));
+        if (fromText === undefined) return;
+        expect(seen).toHaveLength(2);
+        // Compared as JSON text: key order counts, and an own "constructor" key would confuse toStrictEqual.
+        expect(JSON.stringify(seen[1])).toBe(JSON.stringify(seen[0]));
+        expect(JSON.stringify(seen[1])).toBe(JSON.stringify(JSON.parse(apply(text, fromText))));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
