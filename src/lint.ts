@@ -24,8 +24,6 @@ export interface LintOptions {
   readStdin?: () => Uint8Array;
   /** Skipped files and other detail for --debug. */
   debug?: (message: string) => void;
-  /** Called once the files to lint are known, with their number. */
-  onDiscovered?: (fileCount: number) => void;
   /** Called after each file, for progress display. */
   onFile?: (done: number, total: number) => void;
   /** --cache: results of unchanged files from earlier runs. */
@@ -70,7 +68,6 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const walked = discovery.directories > 0 ? ` (walked ${discovery.directories} director${discovery.directories === 1 ? 'y' : 'ies'})` : '';
   debug(`found ${files.length} file${files.length === 1 ? '' : 's'} to lint${options.shard ? ` in shard ${options.shard.index}/${options.shard.count}` : ''}${walked} at ${uptimeMs()} ms`);
   const { cache } = options;
-  options.onDiscovered?.(files.length);
 
   const fileOptions: FileOptions = { config, kind: options.kind, skipUnknownKind: options.skipUnknownKind };
   let fromCache = 0;

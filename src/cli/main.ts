@@ -28,8 +28,8 @@ export interface Io {
   stdout: { write(text: string): void; isTTY: boolean };
   stderr: { write(text: string): void; isTTY: boolean };
   readStdin(): Uint8Array;
-  /** Called once the files to lint are known, with their number (the process tunes itself for long runs). */
-  beforeLinting?(fileCount: number): void;
+  /** Called with the paths to lint once the command line is read (the process tunes itself for long runs). */
+  beforeLinting?(paths: readonly string[]): void;
 }
 
 const DEFAULT_CACHE_FILE = '.elb-lint-cache';
@@ -65,6 +65,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  io.beforeLinting?.(options._);
   const configuration = () => loadConfiguration({
     cwd: io.cwd,
     configFile: typeof options.config === 'string' ? options.config : undefined,
@@ -105,7 +106,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   debug?.(`configuration: ${loaded.config.source} (loaded at ${started} ms)`);
   const fix = await fixOption(options);
   const cache = await cacheOption(options, io, loaded.config, { kind, skipUnknownKind }, debug);
-  const result = await lint({ cwd: io.cwd, paths: options._, config: loaded.config, kind, stdinFilename, readStdin: io.readStdin, debug, skipUnknownKind, onFile: progress.update, onDiscovered: io.beforeLinting, cache, shard: shardOption(options), fix });
+  const result = await lint({ cwd: io.cwd, paths: options._, config: loaded.config, kind, stdinFilename, readStdin: io.readStdin, debug, skipUnknownKind, onFile: progress.update, cache, shard: shardOption(options), fix });
   progress.clear();
   debug?.(`linted ${result.report.files.length} files in ${uptimeMs() - started} ms`);
   const baselined = await applyBaseline(result.report, baseline);
