@@ -8,13 +8,13 @@ import { parseJson } from '../json/parse.js';
 import { isObject, parentPointer, pointerText } from '../json/pointer.js';
 import { Locator } from '../json/locate.js';
 import type { TextRange } from '../json/tree.js';
-import { compareFindings, type Finding, type FlavorCatalog, type Kind, type SeveritySetting, type Suggestion, type TextEdit } from '../model.js';
+import { compareFindings, type Finding, type FlavorCatalog, type Kind, type SeveritySetting, type Suggestion } from '../model.js';
 import { SCHEMA_RULE_BY_KEYWORD, SEMANTIC_RULES } from '../rules/index.js';
 import inputUnknownKind, { unknownKindMessage } from '../rules/input/unknown-kind.js';
 import internalRuleError, { ruleErrorMessage } from '../rules/internal/rule-error.js';
 import parseDuplicateKey, { duplicateKeyMessage } from '../rules/parse/duplicate-key.js';
 import parseInvalidJson, { invalidJsonMessage } from '../rules/parse/invalid-json.js';
-import type { DocumentEdit, DocumentFix, Report, SemanticRule } from '../rules/rule.js';
+import type { DocumentEdit, DocumentFix, DocumentSuggestion, Report, SemanticRule } from '../rules/rule.js';
 import type { SchemaIssue } from '../schema/issue.js';
 import { withoutOptionalNulls } from '../schema/optional-nulls.js';
 import { schemaIssues } from '../schema/validate.js';
@@ -57,11 +57,24 @@ export type BodyResult =
   | { status: 'linted'; kind: Kind | null; findings: Finding[] }
   | { status: 'skipped'; reason: string };
 
-interface Located extends Report {
-  pointer: string;
+interface Located {
   ruleId: string;
+  pointer: string;
+  message: string;
+  suggestion: string | undefined;
+  fix: DocumentFix | undefined;
+  suggestions: readonly DocumentSuggestion[] | undefined;
   /** Body-relative range when the finding knows it (parse errors, duplicates); else from the pointer. */
-  range?: TextRange;
+  range: TextRange | undefined;
+}
+
+/**
+ * Every finding of a body in one shape, its fields copied rather than spread: optimised code that
+ * handles findings then meets one object layout, not one per rule (each spread shape made V8
+ * throw lintBody's optimised code away and compile it again).
+ */
+function located(ruleId: string, pointer: string, report: Omit<Report, 'pointer'>, range?: TextRange): Located {
+  return { ruleId, pointer, message: report.message, suggestion: report.suggestion, fix: report.fix, suggestions: report.suggestions, range };
 }
 
 const NO_POINTERS: ReadonlySet<string> = new Set();
@@ -78,7 +91,7 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
   if (!parsed.ok) {
     const looks = source.kind ? { kind: source.kind } : looksLikeRequest(text);
     if (!source.explicit && !looks) return { status: 'skipped', reason: `not JSON (${parsed.error.reason}) and not recognisably a request body` };
-    found.push({ ruleId: parseInvalidJson.id, pointer: '', range: parsed.error.range, message: invalidJsonMessage(parsed.error.reason) });
+    found.push(located(parseInvalidJson.id, '', { message: invalidJsonMessage(parsed.error.reason) }, parsed.error.range));
     return finish(source, settings, looks?.kind ?? null, found, text, false, false);
   }
 
@@ -88,11 +101,11 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
 
   for (const duplicate of parsed.duplicates) {
     const firstLine = source.lines.position(source.start + duplicate.firstOffset).line;
-    found.push({ ruleId: parseDuplicateKey.id, pointer: duplicate.pointer, range: duplicate.range, message: duplicateKeyMessage(duplicate.pointer, duplicate.key, firstLine) });
+    found.push(located(parseDuplicateKey.id, duplicate.pointer, { message: duplicateKeyMessage(duplicate.pointer, duplicate.key, firstLine) }, duplicate.range));
   }
 
   if (!kind) {
-    found.push({ ruleId: inputUnknownKind.id, pointer: '', ...unknownKindMessage(parsed.value) });
+    found.push(located(inputUnknownKind.id, '', unknownKindMessage(parsed.value)));
     return finish(source, settings, null, found, text, false, parsed.duplicates.length === 0);
   }
 
@@ -100,16 +113,7 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
   const body = withoutOptionalNulls(kind, parsed.value, text);
   const issues = schemaIssues(kind, body, settings.isPlaceholder);
   // Most bodies have no schema issue: they share one empty set.
-  const invalid = issues.length === 0 ? NO_POINTERS : new Set<string>();
-  for (const issue of issues) {
-    if (VALUE_KEYWORDS.has(issue.keyword)) (invalid as Set<string>).add(issue.pointer);
-    const rule = SCHEMA_RULE_BY_KEYWORD.get(issue.keyword);
-    if (!rule) {
-      found.push({ ruleId: internalRuleError.id, pointer: '', message: ruleErrorMessage('schema', new Error(`no rule owns the schema keyword "${issue.keyword}"`)) });
-    } else if (enabled(rule.id)) {
-      found.push({ ruleId: rule.id, pointer: issue.pointer, ...rule.describe(issue) });
-    }
-  }
+  const invalid = issues.length === 0 ? NO_POINTERS : schemaFindings(issues, settings, found);
 
   if (isObject(body)) {
     let ruleId = '';
@@ -119,7 +123,7 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
       invalid,
       isPlaceholder: settings.isPlaceholder,
       flavors: settings.flavors,
-      report: (report) => found.push({ ...report, pointer: pointerText(report.pointer), ruleId }),
+      report: (report) => found.push(located(ruleId, pointerText(report.pointer), report)),
     });
     const active = activeRules(rules, kind, settings);
     // An index loop: until V8 optimises it, for…of allocates an iterator result per rule and body.
@@ -129,7 +133,7 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
       try {
         rule.check(context);
       } catch (error) {
-        found.push({ ruleId: internalRuleError.id, pointer: '', message: ruleErrorMessage(rule.id, error) });
+        found.push(located(internalRuleError.id, '', { message: ruleErrorMessage(rule.id, error) }));
       }
     }
   }
@@ -137,15 +141,34 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
   for (const policy of settings.policies) {
     if ((policy.kind && policy.kind !== kind) || !enabled(policy.ruleId)) continue;
     try {
-      for (const report of policy.run(body)) found.push({ ...report, pointer: pointerText(report.pointer), ruleId: policy.ruleId });
+      for (const report of policy.run(body)) found.push(located(policy.ruleId, pointerText(report.pointer), report));
     } catch (error) {
-      found.push({ ruleId: internalRuleError.id, pointer: '', message: ruleErrorMessage(policy.ruleId, error) });
+      found.push(located(internalRuleError.id, '', { message: ruleErrorMessage(policy.ruleId, error) }));
     }
   }
 
   // With a duplicate key, which of the two an edit would touch is anybody's guess: no edits then.
   const editable = parsed.duplicates.length === 0 && found.some((item) => item.fix !== undefined || item.suggestions !== undefined);
   return finish(source, settings, kind, found, text, editable && { check: introducesNoSchemaIssue(kind, issues, settings), value: parsed.value }, parsed.duplicates.length === 0);
+}
+
+/**
+ * The schema rules' findings of a body's issues, and the pointers whose values rules must treat as
+ * unknown. A function of its own: a new shape of issue or message then makes V8 compile only this
+ * again, not all of lintBody.
+ */
+function schemaFindings(issues: readonly SchemaIssue[], settings: FileSettings, found: Located[]): ReadonlySet<string> {
+  const invalid = new Set<string>();
+  for (const issue of issues) {
+    if (VALUE_KEYWORDS.has(issue.keyword)) invalid.add(issue.pointer);
+    const rule = SCHEMA_RULE_BY_KEYWORD.get(issue.keyword);
+    if (!rule) {
+      found.push(located(internalRuleError.id, '', { message: ruleErrorMessage('schema', new Error(`no rule owns the schema keyword "${issue.keyword}"`)) }));
+    } else if (settings.severity(rule.id) !== 'off') {
+      found.push(located(rule.id, issue.pointer, rule.describe(issue)));
+    }
+  }
+  return invalid;
 }
 
 /** The rules of a kind that a file's settings leave on, worked out once per settings object and kind. */
@@ -196,18 +219,10 @@ function finish(source: BodySource, settings: FileSettings, kind: Kind | null, f
     const range = item.range ?? (locator ??= new Locator(text, uniqueKeys)).rangeOf(item.pointer);
     const start = source.lines.position(source.start + range.offset);
     const end = source.lines.position(source.start + Math.max(range.end, range.offset));
-    findings.push({
-      ruleId: item.ruleId,
-      severity,
-      message: item.message,
-      pointer: item.pointer,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      ...(item.suggestion !== undefined && { suggestion: item.suggestion }),
-      ...(editable && edits && budget && editsOf(item, edits, editable.check, budget)),
-    });
+    const finding: Finding = { ruleId: item.ruleId, severity, message: item.message, pointer: item.pointer, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    if (item.suggestion !== undefined) finding.suggestion = item.suggestion;
+    if (edits && budget && editable) addEdits(finding, item, edits, editable.check, budget);
+    findings.push(finding);
   }
   findings.sort(compareFindings);
   return { status: 'linted', kind, findings };
@@ -221,8 +236,8 @@ function finish(source: BodySource, settings: FileSettings, kind: Kind | null, f
 const EDIT_BUDGET = 4_000_000;
 
 /** A finding's fix and suggestions as text edits; those that cannot be made safely are left out. */
-function editsOf(item: Located, source: EditSource, check: FixCheck, budget: { left: number }): { fix?: TextEdit; suggestions?: Suggestion[] } {
-  if (item.fix === undefined && item.suggestions === undefined) return {};
+function addEdits(finding: Finding, item: Located, source: EditSource, check: FixCheck, budget: { left: number }): void {
+  if (item.fix === undefined && item.suggestions === undefined) return;
   const affordable = () => (budget.left -= source.text.length + 1) >= 0;
   const fix = item.fix === undefined || !affordable() ? undefined : toTextEdit(source, item.fix, check);
   const suggestions: Suggestion[] = [];
@@ -231,7 +246,8 @@ function editsOf(item: Located, source: EditSource, check: FixCheck, budget: { l
     const edit = toTextEdit(source, suggestion.fix);
     if (edit) suggestions.push({ desc: suggestion.desc, fix: edit });
   }
-  return { ...(fix && { fix }), ...(suggestions.length > 0 && { suggestions }) };
+  if (fix) finding.fix = fix;
+  if (suggestions.length > 0) finding.suggestions = suggestions;
 }
 
 /**
@@ -244,7 +260,7 @@ function dropCollidingRenames(found: Located[]): void {
     const target = renameTarget(item.fix);
     if (target !== undefined) targets.set(target, [...(targets.get(target) ?? []), item]);
   }
-  for (const items of targets.values()) if (items.length > 1) for (const item of items) delete item.fix;
+  for (const items of targets.values()) if (items.length > 1) for (const item of items) item.fix = undefined;
 }
 
 function renameTarget(fix: DocumentFix | undefined): string | undefined {

@@ -15,8 +15,13 @@ const WRAPPERS = Object.keys(KIND_BY_WRAPPER);
 /** The request a body is: one of the wrapper keys and not the other (other top-level keys are schema/unknown-field). */
 export function detectKind(body: unknown): Kind | null {
   if (!isObject(body)) return null;
-  const found = WRAPPERS.filter((wrapper) => Object.hasOwn(body, wrapper));
-  return found.length === 1 ? (KIND_BY_WRAPPER[found[0] as string] as Kind) : null;
+  let kind: Kind | null = null;
+  for (const wrapper of WRAPPERS) {
+    if (!Object.hasOwn(body, wrapper)) continue;
+    if (kind !== null) return null;
+    kind = KIND_BY_WRAPPER[wrapper] as Kind;
+  }
+  return kind;
 }
 
 /**

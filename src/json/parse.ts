@@ -18,8 +18,12 @@ export type ParseResult =
   | { ok: true; value: unknown; duplicates: DuplicateKey[] }
   | { ok: false; error: JsonSyntaxError };
 
+/** Whitespace only, as String.prototype.trim counts it. */
+const BLANK = /^\s*$/;
+
 export function parseJson(text: string): ParseResult {
-  if (text.trim() === '') return failure(0, 0, 'the body is empty; a request body is a JSON object');
+  // A test, not text.trim(): trimming copies the whole body whenever it ends with a line break.
+  if (BLANK.test(text)) return failure(0, 0, 'the body is empty; a request body is a JSON object');
   let value: unknown;
   try {
     value = JSON.parse(text);
