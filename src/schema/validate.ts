@@ -10,8 +10,13 @@ import * as validators from './generated/validators.js';
 import { SCHEMAS, VALIDATOR_NAMES } from './schemas.js';
 import type { AjvError, CompiledValidator } from './validator.js';
 
+/** Each kind's validator, looked up once: a bundled module namespace reads its exports through getters. */
+const VALIDATORS = Object.fromEntries(
+  Object.entries(VALIDATOR_NAMES).map(([kind, name]) => [kind, (validators as Record<string, CompiledValidator>)[name] as CompiledValidator]),
+) as Record<Kind, CompiledValidator>;
+
 export function schemaIssues(kind: Kind, body: unknown, isPlaceholder: (value: unknown) => boolean): SchemaIssue[] {
-  const validate = (validators as Record<string, CompiledValidator>)[VALIDATOR_NAMES[kind]] as CompiledValidator;
+  const validate = VALIDATORS[kind];
   if (validate(body)) return [];
   const issues: SchemaIssue[] = [];
   for (const error of unwrap(validate.errors ?? [])) {
