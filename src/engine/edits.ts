@@ -119,7 +119,14 @@ function withMember(node: object, key: string, name: string, value: unknown): un
     copy[Number(key)] = value;
     return copy;
   }
-  // fromEntries defines each key as data, as JSON.parse does, even "__proto__".
+  if (name === key) {
+    // Spread and defineProperty make own data properties, as JSON.parse does, even "__proto__";
+    // the member keeps its place among the keys.
+    const copy = { ...node };
+    Object.defineProperty(copy, key, { value, writable: true, enumerable: true, configurable: true });
+    return copy;
+  }
+  // A rename keeps the key's place: the object is rebuilt (fromEntries defines each key as data).
   return Object.fromEntries(Object.entries(node).map(([member, old]) => (member === key ? [name, value] : [member, old])));
 }
 
@@ -136,7 +143,8 @@ function pieceOf(source: EditSource, edit: DocumentEdit): Piece | undefined {
     const json = JSON.stringify(edit.json);
     if (!slot || json === undefined) return undefined;
     const member = slot.members[slot.index] as Member;
-    if (source.isPlaceholder(JSON.parse(text.slice(member.valueStart, member.end)))) return undefined;
+    // Only a string can be a placeholder: other values need no parse to tell.
+    if (text.charCodeAt(member.valueStart) === 0x22 && source.isPlaceholder(JSON.parse(text.slice(member.valueStart, member.end)))) return undefined;
     return { start: member.valueStart, end: member.end, text: json };
   }
   if ('renameKey' in edit) {
