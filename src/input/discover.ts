@@ -10,6 +10,7 @@ import { describeError } from '../fs-errors.js';
 import { toPosix } from '../paths.js';
 // Only the type: the walker (and picomatch with it) loads when a directory is named, not at start-up.
 import { isWithin, namesInside, outsideReason, realPathOf, treeOf, type Tree } from '../repository.js';
+import { includeMatcher } from './include.js';
 import type { Walk } from './walk.js';
 
 export interface InputFile {
@@ -128,12 +129,12 @@ export async function discover(args: readonly string[], options: { cwd: string; 
 async function expandDirectory(directory: string, config: ResolvedConfig, cwd: string, boundary: string, skipped: Discovery['skipped']): Promise<Walk & { base: string }> {
   const fromBase = toPosix(relative(config.baseDir, directory));
   const inside = fromBase === '' || (!fromBase.startsWith('../') && fromBase !== '..' && !isAbsolute(fromBase));
-  const { walkDirectory } = await import('./walk.js');
+  const [{ walkDirectory }, include] = await Promise.all([import('./walk.js'), includeMatcher(config.include)]);
   // Outside the configuration's directory its globs mean nothing: take the include globs as
   // relative to the directory named, and no ignores.
   const base = inside ? config.baseDir : directory;
   const walk = walkDirectory(directory, {
-    include: config.include,
+    include,
     isIgnored: inside ? config.isIgnored : () => false,
     base,
     boundary,
