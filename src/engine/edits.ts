@@ -3,8 +3,8 @@
 // changed value its value token, a removed member goes with its comma, and with its line when it
 // stands alone on one. Every byte outside the range stays as it was.
 
-import { memberAt, type Member, type MemberSlot } from '../json/members.js';
-import { isIndex, parsePointer, pointerText, type JsonObject } from '../json/pointer.js';
+import { memberAt, memberTokens, type Member, type MemberSlot } from '../json/members.js';
+import { getAt, isIndex, isObject, parentPointer, parsePointer, pointerText, type JsonObject } from '../json/pointer.js';
 import type { TextEdit } from '../model.js';
 import type { DocumentEdit, DocumentFix } from '../rules/rule.js';
 
@@ -30,8 +30,11 @@ export interface EditSource {
   value?: unknown;
 }
 
-/** What a safe fix must also pass: the body with the fix applied, parsed. */
-export type FixCheck = (fixedBody: unknown) => boolean;
+/**
+ * What a safe fix must also pass: the body with the fix applied, parsed. `mayHoldNull` is false
+ * when neither the body's text nor the edit's holds the word, so no value can be null.
+ */
+export type FixCheck = (fixedBody: unknown, mayHoldNull: boolean) => boolean;
 
 /**
  * The text edit of a fix, or undefined when it cannot be made safely: a pointer that is not in
@@ -64,14 +67,15 @@ export function toTextEdit(source: EditSource, fix: DocumentFix, check?: FixChec
   const start = (pieces[0] as Piece).start;
   const end = (pieces[pieces.length - 1] as Piece).end;
   if (text.slice(start, end) === parsedText) return undefined;
+  const mayHoldNull = check !== undefined && (text.includes('null') || parsedText.includes('null'));
   if (source.value !== undefined && edits.every(swapsATokenOnly)) {
     if (check) {
       const fixed = edited(source.value, edits);
-      if (fixed === NOT_JSON || !check(fixed)) return undefined;
+      if (fixed === NOT_JSON || !check(fixed, mayHoldNull)) return undefined;
     }
   } else {
     const fixed = parsed(text.slice(0, start) + parsedText + text.slice(end));
-    if (fixed === NOT_JSON || (check && !check(fixed))) return undefined;
+    if (fixed === NOT_JSON || (check && !check(fixed, mayHoldNull))) return undefined;
   }
   return { range: [offset + start, offset + end], text: replacement };
 }
@@ -139,20 +143,28 @@ export function isEditList(fix: DocumentFix): fix is readonly DocumentEdit[] {
 function pieceOf(source: EditSource, edit: DocumentEdit): Piece | undefined {
   const { text } = source;
   if ('replaceValue' in edit) {
-    const slot = memberAt(text, pointerText(edit.replaceValue), true);
+    const member = memberTokens(text, pointerText(edit.replaceValue));
     const json = JSON.stringify(edit.json);
-    if (!slot || json === undefined) return undefined;
-    const member = slot.members[slot.index] as Member;
+    if (!member || json === undefined) return undefined;
     // Only a string can be a placeholder: other values need no parse to tell.
     if (text.charCodeAt(member.valueStart) === 0x22 && source.isPlaceholder(JSON.parse(text.slice(member.valueStart, member.end)))) return undefined;
     return { start: member.valueStart, end: member.end, text: json };
   }
   if ('renameKey' in edit) {
-    const slot = memberAt(text, pointerText(edit.renameKey), true);
-    const key = slot?.members[slot.index]?.key;
-    if (!slot || !key || source.isPlaceholder(key.name)) return undefined;
-    // Renaming onto a key the object has would make a duplicate, and lose one of the values.
-    if (slot.members.some((member) => member.key?.name === edit.key)) return undefined;
+    const pointer = pointerText(edit.renameKey);
+    // Renaming onto a key the object has would make a duplicate, and lose one of the values. The
+    // parsed body says which keys the object has; without it, every member is listed.
+    let key: Member['key'];
+    if (source.value !== undefined) {
+      const parent = getAt(source.value, parentPointer(pointer));
+      if (!isObject(parent) || Object.hasOwn(parent, edit.key)) return undefined;
+      key = memberTokens(text, pointer)?.key;
+    } else {
+      const slot = memberAt(text, pointer, true);
+      if (slot?.members.some((member) => member.key?.name === edit.key)) return undefined;
+      key = slot?.members[slot.index]?.key;
+    }
+    if (!key || source.isPlaceholder(key.name)) return undefined;
     return { start: key.start, end: key.end, text: JSON.stringify(edit.key) };
   }
   const slot = memberAt(text, pointerText(edit.remove), true);

@@ -192,8 +192,8 @@ function activeRules(rules: readonly SemanticRule[], kind: Kind, settings: FileS
  */
 function introducesNoSchemaIssue(kind: Kind, before: readonly SchemaIssue[], settings: FileSettings): FixCheck {
   const known = new Set(before.map(issueKey));
-  // Judged as the body was: optional nulls taken out first (the text is not at hand: always walk).
-  return (fixedBody) => schemaIssues(kind, withoutOptionalNulls(kind, fixedBody, 'null'), settings.isPlaceholder).every((issue) => known.has(issueKey(issue)));
+  // Judged as the body was: optional nulls taken out first (walked for only when a null may be there).
+  return (fixedBody, mayHoldNull) => schemaIssues(kind, withoutOptionalNulls(kind, fixedBody, mayHoldNull ? 'null' : ''), settings.isPlaceholder).every((issue) => known.has(issueKey(issue)));
 }
 
 function issueKey(issue: SchemaIssue): string {

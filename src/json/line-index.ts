@@ -6,14 +6,22 @@ export interface Position {
   column: number;
 }
 
+/**
+ * Line starts are found as far as the positions asked for need them, with indexOf (native) when
+ * the text has no \r: most bodies with a finding ask for one or two positions near their start.
+ */
 export class LineIndex {
-  private starts: number[] | undefined;
+  private readonly starts: number[] = [0];
+  /** Every line start up to here is known. */
+  private scanned = 0;
+  private crlf: boolean | undefined;
 
   constructor(private readonly text: string) {}
 
   position(offset: number): Position {
-    const starts = (this.starts ??= lineStarts(this.text));
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    if (clamped >= this.scanned) this.scanTo(clamped);
+    const starts = this.starts;
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -23,22 +31,33 @@ export class LineIndex {
     }
     return { line: low + 1, column: clamped - (starts[low] as number) + 1 };
   }
-}
 
-/** Found with indexOf (native), not a loop over every character: it runs for every body with a finding. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  if (!text.includes('\r')) {
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-    return starts;
-  }
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) starts.push(i + 1);
-    else if (code === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
+  /** Finds line starts past `offset`, or to the end: the line holding `offset` is then known. */
+  private scanTo(offset: number): void {
+    const { text, starts } = this;
+    this.crlf ??= text.includes('\r');
+    let at = this.scanned;
+    if (!this.crlf) {
+      while (at <= offset) {
+        const newline = text.indexOf('\n', at);
+        if (newline < 0) {
+          at = text.length + 1;
+          break;
+        }
+        starts.push(newline + 1);
+        at = newline + 1;
+      }
+    } else {
+      for (; at < text.length && at <= offset; at++) {
+        const code = text.charCodeAt(at);
+        if (code === 10) starts.push(at + 1);
+        else if (code === 13) {
+          if (text.charCodeAt(at + 1) === 10) at++;
+          starts.push(at + 1);
+        }
+      }
+      if (at >= text.length) at = text.length + 1;
     }
+    this.scanned = at;
   }
-  return starts;
 }

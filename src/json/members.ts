@@ -48,6 +48,28 @@ export function memberAt(text: string, pointer: string, uniqueKeys = false): Mem
   return index < 0 ? undefined : { ...container, index };
 }
 
+/**
+ * The key and value tokens of the member the pointer names, found without scanning the rest of
+ * its container (memberAt lists every member, which a removal needs for its commas). For a text
+ * with no duplicate key only; undefined when the pointer is not in the text.
+ */
+export function memberTokens(text: string, pointer: string): Omit<Member, 'start'> | undefined {
+  const segments = parsePointer(pointer);
+  if (segments.length === 0) return undefined;
+  const open = valueStartOf(text, segments, segments.length - 1, true);
+  if (open < 0) return undefined;
+  const last = segments[segments.length - 1] as string;
+  const code = text.charCodeAt(open);
+  if (code === OPEN_BRACE) {
+    const property = lastProperty(text, open, last, true);
+    if (!property) return undefined;
+    return { end: valueEnd(text, property.valueStart), valueStart: property.valueStart, key: { start: property.keyStart, end: property.keyEnd, name: last } };
+  }
+  if (code !== OPEN_BRACKET || !isIndex(last)) return undefined;
+  const element = elementAt(text, open, Number(last));
+  return element < 0 ? undefined : { end: valueEnd(text, element), valueStart: element };
+}
+
 const OPEN_BRACE = 0x7b;
 const OPEN_BRACKET = 0x5b;
 const QUOTE = 0x22;

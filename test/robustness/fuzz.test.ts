@@ -232,6 +232,24 @@ describe('fuzz: positions', () => {
     );
   }, FUZZ_TIMEOUT);
 
+  it('the line index answers the same whatever order the offsets are asked in (it scans only as far as asked)', () => {
+    const piece = fc.constantFrom('a', ' ', '\n', '\r', '\r\n', '😀');
+    const textArb = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(textArb, fc.array(fc.nat(), { maxLength: 12 }), (text, picks) => {
+        const shared = new LineIndex(text);
+        const lines = textLines(text);
+        for (const pick of picks) {
+          const offset = pick % (text.length + 1);
+          if (text[offset - 1] === '\r' && text[offset] === '\n') continue;
+          const { line, column } = shared.position(offset);
+          expect([offset, offsetOf(lines, line, column)]).toEqual([offset, offset]);
+        }
+      }),
+      fuzzParameters(1000),
+    );
+  }, FUZZ_TIMEOUT);
+
   it('the scanning locator finds every pointer, present or missing, where the tree does', () => {
     const pointersArb = (tree: Json) => {
       const present = treePointers(tree);
