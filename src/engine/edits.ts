@@ -139,7 +139,7 @@ export function isEditList(fix: DocumentFix): fix is readonly DocumentEdit[] {
 }
 
 // Edits are made only for a body without duplicate keys (lint-body.ts), so a pointer's way down
-// the text may stop at each first match (`memberAt(…, true)`).
+// the text may stop at each first match (memberTokens, and memberAt with uniqueKeys).
 function pieceOf(source: EditSource, edit: DocumentEdit): Piece | undefined {
   const { text } = source;
   if ('replaceValue' in edit) {
