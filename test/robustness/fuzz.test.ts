@@ -1,7 +1,9 @@
 // Property-based tests of the whole pipeline (issue 8, docs/reliability.md): whatever the input,
-// the CLI ends with 0 or 1, prints a report that keeps the JSON contract, and every finding's
-// position and pointer are where it says. The CLI runs in-process through main(), reading the
-// generated text from standard input; test/robustness/fuzz-cli.test.ts spawns the built CLI on files.
+// the engine's result keeps the JSON report's contract, and every finding's position and pointer
+// are where it says. Texts go through the library (lintText) and the JSON report written of the
+// result; bytes go through the CLI in-process (main(), standard input), since decoding them is
+// the input layer's work. test/robustness/fuzz-cli.test.ts spawns the built CLI on real files
+// with the same generators, for the CLI's side of the contract (exit codes, the directory walk).
 //
 // Default: 12,600 cases here and 12 spawned trees in fuzz-cli.test.ts, in seconds. More, spread
 // the same way: ELB_LINT_FUZZ_RUNS=200000 npx vitest run test/fuzz
@@ -21,6 +23,7 @@ import type { Schema } from '../../src/schema/fields.js';
 import {
   anyJsonArb,
   applyTextEdit,
+  checkLibraryResult,
   checkReport,
   fromValue,
   fuzzParameters,
@@ -29,6 +32,7 @@ import {
   httpText,
   HOSTILE_KEYS,
   lintText,
+  lintWithLibrary,
   mutate,
   mutationArb,
   offsetOf,
@@ -50,14 +54,13 @@ afterAll(() => rmSync(CWD, { recursive: true, force: true }));
 const VALID = validCaseBodies();
 const validTreeArb = fc.constantFrom(...VALID).map((body) => fromValue(body.value));
 
-/** Lints a text as NAME from stdin and checks the report; returns the report. */
+/** Lints a text as NAME through the library and checks the report written of it; returns the report. */
 async function lintAndCheck(text: string, name = 'body.json', bodies?: unknown[]) {
-  const result = await lintText(CWD, text, name);
   const plain = text.startsWith('\ufeff') ? text.slice(1) : text;
-  return checkReport(result, { [name]: { text: plain, bodies: bodies ?? parseOrUndefined(plain) } });
+  return checkLibraryResult(lintWithLibrary(text, name), { [name]: { text: plain, bodies: bodies ?? parseOrUndefined(plain) } });
 }
 
-describe('fuzz: the CLI never crashes and always keeps the report contract', () => {
+describe('fuzz: the engine never crashes and its results keep the report contract', () => {
   it('has valid bodies to mutate', () => {
     expect(VALID.length).toBeGreaterThan(5);
   });
@@ -136,11 +139,10 @@ describe('fuzz: the CLI never crashes and always keeps the report contract', () 
     await fc.assert(
       fc.asyncProperty(fc.array(httpPieceArb(bodyArb), { minLength: 1, maxLength: 3 }), fc.constantFrom('\n', '\r\n', '\r'), async (pieces, eol) => {
         const text = httpText(pieces, eol);
-        const result = await lintText(CWD, text, 'requests.http');
         // Pointers must resolve in one of the bodies written into the file (whose comment lines
         // the .http clients do not send).
         const bodies = pieces.flatMap((piece) => parseOrUndefined(piece.body.split(/\r\n|\r|\n/).filter((line) => !/^\s*(#|\/\/)/.test(line)).join('\n')));
-        const report = checkReport(result, { 'requests.http': { text, bodies } });
+        const report = checkLibraryResult(lintWithLibrary(text, 'requests.http'), { 'requests.http': { text, bodies } });
         expect(report.files.length).toBeLessThanOrEqual(1);
       }),
       fuzzParameters(1000),
@@ -183,9 +185,11 @@ describe('fuzz: the CLI never crashes and always keeps the report contract', () 
     );
     await fc.assert(
       fc.asyncProperty(textArb, fc.constantFrom('a.json', 'b.http'), async (text, name) => {
-        const first = await lintText(CWD, name.endsWith('.http') ? `POST /v3/p/elb/loadbalancers\n\n${text}` : text, name);
-        const second = await lintText(CWD, name.endsWith('.http') ? `POST /v3/p/elb/loadbalancers\n\n${text}` : text, name);
-        expect(second).toEqual(first);
+        const input = name.endsWith('.http') ? `POST /v3/p/elb/loadbalancers\n\n${text}` : text;
+        // Through the library and through the CLI: the same report text, run after run.
+        const first = lintWithLibrary(input, name).reportText;
+        expect(lintWithLibrary(input, name).reportText).toBe(first);
+        expect((await lintText(CWD, input, name)).stdout).toBe(first);
       }),
       fuzzParameters(200),
     );

@@ -8,10 +8,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Ajv from 'ajv';
 import fc from 'fast-check';
-import { RULES_BY_ID } from '../../src/rules/index.js';
+import { lintText as libraryLintText } from '../../src/engine/lint-text.js';
+import { summarize, type FileResult, type Kind } from '../../src/model.js';
+import jsonReporter from '../../src/reporters/json.js';
+import { RULES, RULES_BY_ID } from '../../src/rules/index.js';
 import { SCHEMAS } from '../../src/schema/schemas.js';
 import type { Schema } from '../../src/schema/fields.js';
-import type { Kind } from '../../src/model.js';
+import { VERSION } from '../../src/version.js';
 import { runCli, type CliResult, type JsonReport } from './helpers.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -392,6 +395,18 @@ export async function lintText(cwd: string, text: string | Uint8Array, name: str
   return runCli(['--format', 'json', '--stdin-filename', name, ...extra, '-'], { cwd, stdin: text });
 }
 
+/**
+ * A text through the library (lintText with the built-in preset), as the CLI lints it from
+ * standard input named `name` in a directory without a configuration: the result, and the JSON
+ * report the json reporter writes of it.
+ */
+export function lintWithLibrary(text: string, name: string): { result: FileResult; reportText: string } {
+  const result = libraryLintText(text, { filePath: name });
+  const report = { files: [result], summary: summarize([result]) };
+  const reportText = [...jsonReporter(report, { rules: RULES, toolVersion: VERSION, color: false })].join('');
+  return { result, reportText };
+}
+
 const ajv = new Ajv.default({ allErrors: true, strict: true });
 export const validateReportSchema = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'test/fixtures/json-report.schema.json'), 'utf8')));
 
@@ -424,17 +439,34 @@ export function parseOrUndefined(text: string): unknown[] {
  * Throws an Error describing the first violation.
  */
 export function checkReport(result: CliResult, files: Record<string, Linted>): JsonReport {
-  const fail = (why: string): never => {
-    const inputs = Object.entries(files).map(([path, file]) => `--- ${path}\n${file.text.slice(0, 4000)}`).join('\n');
-    throw new Error(`${why}\nexit ${result.code}\nstderr: ${result.stderr.slice(0, 2000)}\ninput:\n${inputs}\n`);
-  };
+  const fail = failureOf(files, `exit ${result.code}\nstderr: ${result.stderr.slice(0, 2000)}`);
   if (result.code !== 0 && result.code !== 1) fail(`exit code ${result.code}, expected 0 or 1`);
   if (/internal error|\n\s+at /.test(result.stderr)) fail('internal error or stack trace on stderr');
+  const { report, counts } = checkDocument(result.stdout, files, fail);
+  const expectedCode = counts.errors > 0 ? 1 : 0;
+  if (result.code !== expectedCode) fail(`exit code ${result.code} but ${counts.errors} errors`);
+  return report;
+}
+
+/** The same checks of a library result, through the JSON report written of it (no exit code). */
+export function checkLibraryResult(linted: { reportText: string }, files: Record<string, Linted>): JsonReport {
+  return checkDocument(linted.reportText, files, failureOf(files, 'through the library')).report;
+}
+
+function failureOf(files: Record<string, Linted>, context: string): (why: string) => never {
+  return (why) => {
+    const inputs = Object.entries(files).map(([path, file]) => `--- ${path}\n${file.text.slice(0, 4000)}`).join('\n');
+    throw new Error(`${why}\n${context}\ninput:\n${inputs}\n`);
+  };
+}
+
+/** A JSON report against the contract, and every finding against the text it is about. */
+function checkDocument(reportText: string, files: Record<string, Linted>, fail: (why: string) => never): { report: JsonReport; counts: { errors: number } } {
   let report: JsonReport;
   try {
-    report = JSON.parse(result.stdout) as JsonReport;
+    report = JSON.parse(reportText) as JsonReport;
   } catch {
-    return fail('stdout is not JSON');
+    return fail('the report is not JSON');
   }
   if (!validateReportSchema(report)) fail(`report does not match the contract: ${ajv.errorsText(validateReportSchema.errors)}`);
   const counts = { files: report.files.length, errors: 0, warnings: 0, infos: 0 };
@@ -466,9 +498,7 @@ export function checkReport(result: CliResult, files: Record<string, Linted>): J
     });
   }
   if (JSON.stringify(counts) !== JSON.stringify(report.summary)) fail(`summary ${JSON.stringify(report.summary)} does not count the findings ${JSON.stringify(counts)}`);
-  const expectedCode = counts.errors > 0 ? 1 : 0;
-  if (result.code !== expectedCode) fail(`exit code ${result.code} but ${counts.errors} errors`);
-  return report;
+  return { report, counts };
 }
 
 function checkPointer(finding: JsonReport['files'][number]['findings'][number], start: number, linted: Linted, fail: (why: string) => never, where: string): void {
