@@ -3,7 +3,7 @@
 // changed value its value token, a removed member goes with its comma, and with its line when it
 // stands alone on one. Every byte outside the range stays as it was.
 
-import { memberAt, memberTokens, type Member, type MemberSlot } from '../json/members.js';
+import { memberAt, memberBeside, memberTokens, type Member, type MemberSlot } from '../json/members.js';
 import { getAt, isIndex, isObject, parentPointer, parsePointer, pointerText, type JsonObject } from '../json/pointer.js';
 import type { TextEdit } from '../model.js';
 import type { DocumentEdit, DocumentFix } from '../rules/rule.js';
@@ -139,7 +139,7 @@ export function isEditList(fix: DocumentFix): fix is readonly DocumentEdit[] {
 }
 
 // Edits are made only for a body without duplicate keys (lint-body.ts), so a pointer's way down
-// the text may stop at each first match (memberTokens, and memberAt with uniqueKeys).
+// the text may stop at each first match (memberTokens, memberBeside, and memberAt with uniqueKeys).
 function pieceOf(source: EditSource, edit: DocumentEdit): Piece | undefined {
   const { text } = source;
   if ('replaceValue' in edit) {
@@ -167,11 +167,15 @@ function pieceOf(source: EditSource, edit: DocumentEdit): Piece | undefined {
     if (!key || source.isPlaceholder(key.name)) return undefined;
     return { start: key.start, end: key.end, text: JSON.stringify(edit.key) };
   }
-  const slot = memberAt(text, pointerText(edit.remove), true);
+  const slot = memberBeside(text, pointerText(edit.remove));
   return slot && { ...removalRange(text, slot), text: '' };
 }
 
-/** What removing a member deletes: the member, one comma next to it, and its line if it has one of its own. */
+/**
+ * What removing a member deletes: the member, one comma next to it, and its line if it has one of
+ * its own. The slot lists the members up to the one after it (memberBeside): enough to tell a
+ * last or only member, and to see both neighbours.
+ */
 function removalRange(text: string, { open, close, members, index }: MemberSlot): { start: number; end: number } {
   const member = members[index] as Member;
   if (members.length === 1) return { start: open + 1, end: close };

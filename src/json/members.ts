@@ -17,10 +17,10 @@ export interface Member {
 }
 
 export interface MemberSlot {
-  /** The offsets of the container's opening and closing bracket. */
+  /** The offsets of the container's opening and closing bracket (-1 for a closing one not scanned to). */
   open: number;
   close: number;
-  /** Every member of the container, in text order. */
+  /** The container's members in text order: all of them, or (memberBeside) up to the one after the named member. */
   members: Member[];
   /** Which of them the pointer names (for duplicate keys, the last, as JSON.parse keeps it). */
   index: number;
@@ -46,6 +46,28 @@ export function memberAt(text: string, pointer: string, uniqueKeys = false): Mem
     index = Number(last);
   }
   return index < 0 ? undefined : { ...container, index };
+}
+
+/**
+ * The member the pointer names with its neighbours, for removing it with its comma: the members
+ * are listed only up to the one after it (or to the end, when it is the last), not the rest of
+ * the container. For a text with no duplicate key only.
+ */
+export function memberBeside(text: string, pointer: string): MemberSlot | undefined {
+  const segments = parsePointer(pointer);
+  if (segments.length === 0) return undefined;
+  const open = valueStartOf(text, segments, segments.length - 1, true);
+  if (open < 0) return undefined;
+  const last = segments[segments.length - 1] as string;
+  const isObject = text.charCodeAt(open) === OPEN_BRACE;
+  if (!isObject && !isIndex(last)) return undefined;
+  let index = isObject ? -1 : Number(last);
+  const container = membersOf(text, open, (member, at) => {
+    if (isObject && index < 0 && member.key?.name === last) index = at;
+    return index >= 0 && at > index;
+  });
+  if (!container || index < 0 || index >= container.members.length) return undefined;
+  return { ...container, index };
 }
 
 /**
@@ -95,8 +117,11 @@ function valueStartOf(text: string, segments: readonly string[], depth: number, 
   return at;
 }
 
-/** The members of the object or array whose bracket is at `open`. */
-function membersOf(text: string, open: number): { open: number; close: number; members: Member[] } | undefined {
+/**
+ * The members of the object or array whose bracket is at `open`; with `enough`, the scan stops
+ * after the first member it says yes to (`close` is then -1).
+ */
+function membersOf(text: string, open: number, enough?: (member: Member, index: number) => boolean): { open: number; close: number; members: Member[] } | undefined {
   const code = text.charCodeAt(open);
   if (code !== OPEN_BRACE && code !== OPEN_BRACKET) return undefined;
   const members: Member[] = [];
@@ -114,7 +139,9 @@ function membersOf(text: string, open: number): { open: number; close: number; m
     }
     const valueStart = at;
     const end = valueEnd(text, valueStart);
-    members.push(key === undefined ? { start, end, valueStart } : { start, end, valueStart, key });
+    const member: Member = key === undefined ? { start, end, valueStart } : { start, end, valueStart, key };
+    members.push(member);
+    if (enough?.(member, members.length - 1)) return { open, close: -1, members };
     at = skipSpace(text, end);
     if (text.charCodeAt(at) !== COMMA) break;
     at = skipSpace(text, at + 1);

@@ -16,6 +16,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LineIndex } from '../../src/json/line-index.js';
 import { locate } from '../../src/json/locate.js';
+import { memberAt, memberBeside } from '../../src/json/members.js';
 import { parseJson } from '../../src/json/parse.js';
 import { JsonTree } from '../../src/json/tree.js';
 import { SCHEMAS } from '../../src/schema/schemas.js';
@@ -254,6 +255,29 @@ describe('fuzz: positions', () => {
     );
   }, FUZZ_TIMEOUT);
 
+  it('the members beside a member are those every member lists, up to the one after it', () => {
+    const caseArb = fc.tuple(anyJsonArb, styleArb).map(([tree, style]) => serialize(tree, style));
+    fc.assert(
+      fc.property(caseArb, (text) => {
+        const parsed = parseOrUndefined(text);
+        if (parsed.length === 0 || new JsonTree(text).duplicateKeys().length > 0) return;
+        for (const pointer of valuePointers(parsed[0])) {
+          const all = memberAt(text, pointer, true);
+          const beside = memberBeside(text, pointer);
+          expect([pointer, beside === undefined]).toEqual([pointer, all === undefined]);
+          if (!all || !beside) continue;
+          expect([beside.open, beside.index]).toEqual([all.open, all.index]);
+          // All of them when the member is the last; else through the one after it, and no further.
+          const through = beside.index === all.members.length - 1 ? all.members.length : beside.index + 2;
+          expect(beside.members).toEqual(all.members.slice(0, through));
+          // The closing bracket is known when the scan ran to it: the member was the last.
+          expect(beside.close).toBe(beside.index === all.members.length - 1 ? all.close : -1);
+        }
+      }),
+      fuzzParameters(1000),
+    );
+  }, FUZZ_TIMEOUT);
+
   it('the scanning locator finds every pointer, present or missing, where the tree does', () => {
     const pointersArb = (tree: Json) => {
       const present = treePointers(tree);
@@ -311,4 +335,14 @@ function knownFields(body: unknown, pointer: string): Set<string> {
     schema = schema.type === 'array' ? (schema.items as Schema) : Object.hasOwn(properties, segment) ? properties[segment] : undefined;
   }
   return new Set(Object.keys((schema?.properties as object | undefined) ?? {}));
+}
+
+/** Every member's pointer in a parsed value (RFC 6901 escaped), the root left out. */
+function valuePointers(value: unknown, at = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
+  return entries.flatMap(([key, item]) => {
+    const pointer = `${at}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    return [pointer, ...valuePointers(item, pointer)];
+  });
 }
