@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toTextEdit, type EditSource } from '../../src/engine/edits.js';
+import { childPointer } from '../../src/json/pointer.js';
 import { fixText } from '../../src/engine/fix-loop.js';
 import { applyFixes, lintText, type Finding, type TextEdit } from '../../src/index.js';
 import type { DocumentEdit, DocumentFix } from '../../src/rules/rule.js';
@@ -169,7 +170,7 @@ describe('a fix of replaced values and renamed keys', () => {
     if (typeof value !== 'object' || value === null) return [];
     const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
     return entries.flatMap(([key, item]) => {
-      const pointer = `${at}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+      const pointer = childPointer(at, key);
       return [pointer, ...pointersOf(item, pointer)];
     });
   }
