@@ -3,7 +3,7 @@
 // changed value its value token, a removed member goes with its comma, and with its line when it
 // stands alone on one. Every byte outside the range stays as it was.
 
-import { memberAt, memberBeside, memberTokens, type Member, type MemberSlot } from '../json/members.js';
+import { memberBeside, memberTokens, type Member, type MemberSlot } from '../json/members.js';
 import { getAt, isIndex, isObject, parentPointer, parsePointer, pointerText, type JsonObject } from '../json/pointer.js';
 import type { TextEdit } from '../model.js';
 import type { DocumentEdit, DocumentFix } from '../rules/rule.js';
@@ -23,11 +23,12 @@ export interface EditSource {
   original?: string | undefined;
   isPlaceholder(value: unknown): boolean;
   /**
-   * The body as JSON.parse gave it. With it, a fix that only replaces values and renames keys is
-   * checked on the body with the edits made to it (copied along their paths) rather than on a
-   * parse of the edited text: such edits swap one JSON token for another and cannot break the text.
+   * The body as JSON.parse gave it (a text without duplicate keys). A fix that only replaces
+   * values and renames keys is checked on this body with the edits made to it (copied along their
+   * paths) rather than on a parse of the edited text: such edits swap one JSON token for another
+   * and cannot break the text. It also says which keys an object has, for renames.
    */
-  value?: unknown;
+  value: unknown;
 }
 
 /**
@@ -68,7 +69,7 @@ export function toTextEdit(source: EditSource, fix: DocumentFix, check?: FixChec
   const end = (pieces[pieces.length - 1] as Piece).end;
   if (text.slice(start, end) === parsedText) return undefined;
   const mayHoldNull = check !== undefined && (text.includes('null') || parsedText.includes('null'));
-  if (source.value !== undefined && edits.every(swapsATokenOnly)) {
+  if (edits.every(swapsATokenOnly)) {
     if (check) {
       const fixed = edited(source.value, edits);
       if (fixed === NOT_JSON || !check(fixed, mayHoldNull)) return undefined;
@@ -139,7 +140,7 @@ export function isEditList(fix: DocumentFix): fix is readonly DocumentEdit[] {
 }
 
 // Edits are made only for a body without duplicate keys (lint-body.ts), so a pointer's way down
-// the text may stop at each first match (memberTokens, memberBeside, and memberAt with uniqueKeys).
+// the text may stop at each first match (memberTokens, memberBeside).
 function pieceOf(source: EditSource, edit: DocumentEdit): Piece | undefined {
   const { text } = source;
   if ('replaceValue' in edit) {
@@ -152,18 +153,10 @@ function pieceOf(source: EditSource, edit: DocumentEdit): Piece | undefined {
   }
   if ('renameKey' in edit) {
     const pointer = pointerText(edit.renameKey);
-    // Renaming onto a key the object has would make a duplicate, and lose one of the values. The
-    // parsed body says which keys the object has; without it, every member is listed.
-    let key: Member['key'];
-    if (source.value !== undefined) {
-      const parent = getAt(source.value, parentPointer(pointer));
-      if (!isObject(parent) || Object.hasOwn(parent, edit.key)) return undefined;
-      key = memberTokens(text, pointer)?.key;
-    } else {
-      const slot = memberAt(text, pointer, true);
-      if (slot?.members.some((member) => member.key?.name === edit.key)) return undefined;
-      key = slot?.members[slot.index]?.key;
-    }
+    // Renaming onto a key the object has would make a duplicate, and lose one of the values.
+    const parent = getAt(source.value, parentPointer(pointer));
+    if (!isObject(parent) || Object.hasOwn(parent, edit.key)) return undefined;
+    const key = memberTokens(text, pointer)?.key;
     if (!key || source.isPlaceholder(key.name)) return undefined;
     return { start: key.start, end: key.end, text: JSON.stringify(edit.key) };
   }

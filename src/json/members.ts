@@ -20,32 +20,10 @@ export interface MemberSlot {
   /** The offsets of the container's opening and closing bracket (-1 for a closing one not scanned to). */
   open: number;
   close: number;
-  /** The container's members in text order: all of them, or (memberBeside) up to the one after the named member. */
+  /** The container's members in text order, up to the one after the named member (all when it is the last). */
   members: Member[];
-  /** Which of them the pointer names (for duplicate keys, the last, as JSON.parse keeps it). */
+  /** Which of them the pointer names. */
   index: number;
-}
-
-/**
- * The member the pointer names, with its container, or undefined when it is not in the text.
- * `uniqueKeys`: the text has no duplicate key, so the way down stops at each first match.
- */
-export function memberAt(text: string, pointer: string, uniqueKeys = false): MemberSlot | undefined {
-  const segments = parsePointer(pointer);
-  if (segments.length === 0) return undefined;
-  const open = valueStartOf(text, segments, segments.length - 1, uniqueKeys);
-  if (open < 0) return undefined;
-  const container = membersOf(text, open);
-  if (!container) return undefined;
-  const last = segments[segments.length - 1] as string;
-  const isObject = text.charCodeAt(open) === OPEN_BRACE;
-  let index = -1;
-  if (isObject) {
-    for (let i = 0; i < container.members.length; i++) if (container.members[i]!.key?.name === last) index = i;
-  } else if (isIndex(last) && Number(last) < container.members.length) {
-    index = Number(last);
-  }
-  return index < 0 ? undefined : { ...container, index };
 }
 
 /**
@@ -56,7 +34,7 @@ export function memberAt(text: string, pointer: string, uniqueKeys = false): Mem
 export function memberBeside(text: string, pointer: string): MemberSlot | undefined {
   const segments = parsePointer(pointer);
   if (segments.length === 0) return undefined;
-  const open = valueStartOf(text, segments, segments.length - 1, true);
+  const open = valueStartOf(text, segments, segments.length - 1);
   if (open < 0) return undefined;
   const last = segments[segments.length - 1] as string;
   const isObject = text.charCodeAt(open) === OPEN_BRACE;
@@ -72,13 +50,13 @@ export function memberBeside(text: string, pointer: string): MemberSlot | undefi
 
 /**
  * The key and value tokens of the member the pointer names, found without scanning the rest of
- * its container (memberAt lists every member, which a removal needs for its commas). For a text
+ * its container (memberBeside lists the members before it too, which a removal needs). For a text
  * with no duplicate key only; undefined when the pointer is not in the text.
  */
 export function memberTokens(text: string, pointer: string): Omit<Member, 'start'> | undefined {
   const segments = parsePointer(pointer);
   if (segments.length === 0) return undefined;
-  const open = valueStartOf(text, segments, segments.length - 1, true);
+  const open = valueStartOf(text, segments, segments.length - 1);
   if (open < 0) return undefined;
   const last = segments[segments.length - 1] as string;
   const code = text.charCodeAt(open);
@@ -97,14 +75,14 @@ const OPEN_BRACKET = 0x5b;
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 
-/** The offset where the value the first `depth` segments lead to starts, or -1. */
-function valueStartOf(text: string, segments: readonly string[], depth: number, uniqueKeys: boolean): number {
+/** The offset where the value the first `depth` segments lead to starts, or -1 (no duplicate keys: first matches). */
+function valueStartOf(text: string, segments: readonly string[], depth: number): number {
   let at = skipSpace(text, 0);
   for (let i = 0; i < depth; i++) {
     const segment = segments[i] as string;
     const open = text.charCodeAt(at);
     if (open === OPEN_BRACE) {
-      const property = lastProperty(text, at, segment, uniqueKeys);
+      const property = lastProperty(text, at, segment, true);
       if (!property) return -1;
       at = property.valueStart;
     } else if (open === OPEN_BRACKET && isIndex(segment)) {
@@ -118,10 +96,10 @@ function valueStartOf(text: string, segments: readonly string[], depth: number, 
 }
 
 /**
- * The members of the object or array whose bracket is at `open`; with `enough`, the scan stops
- * after the first member it says yes to (`close` is then -1).
+ * The members of the object or array whose bracket is at `open`, up to the first one `enough`
+ * says yes to (`close` is then -1), or all of them.
  */
-function membersOf(text: string, open: number, enough?: (member: Member, index: number) => boolean): { open: number; close: number; members: Member[] } | undefined {
+function membersOf(text: string, open: number, enough: (member: Member, index: number) => boolean): { open: number; close: number; members: Member[] } | undefined {
   const code = text.charCodeAt(open);
   if (code !== OPEN_BRACE && code !== OPEN_BRACKET) return undefined;
   const members: Member[] = [];
@@ -141,7 +119,7 @@ function membersOf(text: string, open: number, enough?: (member: Member, index: 
     const end = valueEnd(text, valueStart);
     const member: Member = key === undefined ? { start, end, valueStart } : { start, end, valueStart, key };
     members.push(member);
-    if (enough?.(member, members.length - 1)) return { open, close: -1, members };
+    if (enough(member, members.length - 1)) return { open, close: -1, members };
     at = skipSpace(text, end);
     if (text.charCodeAt(at) !== COMMA) break;
     at = skipSpace(text, at + 1);

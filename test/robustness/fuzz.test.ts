@@ -16,7 +16,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LineIndex } from '../../src/json/line-index.js';
 import { locate } from '../../src/json/locate.js';
-import { memberAt, memberBeside } from '../../src/json/members.js';
+import { memberBeside } from '../../src/json/members.js';
+import { childPointer } from '../../src/json/pointer.js';
 import { parseJson } from '../../src/json/parse.js';
 import { JsonTree } from '../../src/json/tree.js';
 import { SCHEMAS } from '../../src/schema/schemas.js';
@@ -255,22 +256,24 @@ describe('fuzz: positions', () => {
     );
   }, FUZZ_TIMEOUT);
 
-  it('the members beside a member are those every member lists, up to the one after it', () => {
+  it('the members beside a member are its container\'s, where the tree has them, up to the one after it', () => {
     const caseArb = fc.tuple(anyJsonArb, styleArb).map(([tree, style]) => ({ tree, text: serialize(tree, style) }));
     fc.assert(
       fc.property(caseArb, ({ tree, text }) => {
-        if (parseOrUndefined(text).length === 0 || new JsonTree(text).duplicateKeys().length > 0) return;
-        for (const pointer of treePointers(tree)) {
-          const all = memberAt(text, pointer, true);
-          const beside = memberBeside(text, pointer);
-          expect([pointer, beside === undefined]).toEqual([pointer, all === undefined]);
-          if (!all || !beside) continue;
-          expect([beside.open, beside.index]).toEqual([all.open, all.index]);
-          // All of them when the member is the last; else through the one after it, and no further.
-          const through = beside.index === all.members.length - 1 ? all.members.length : beside.index + 2;
-          expect(beside.members).toEqual(all.members.slice(0, through));
-          // The closing bracket is known when the scan ran to it: the member was the last.
-          expect(beside.close).toBe(beside.index === all.members.length - 1 ? all.close : -1);
+        if (parseOrUndefined(text).length === 0) return;
+        const jsonTree = new JsonTree(text);
+        if (jsonTree.duplicateKeys().length > 0) return;
+        for (const { members: siblings, closer } of containersOf(tree)) {
+          siblings.forEach((pointer, index) => {
+            const beside = memberBeside(text, pointer);
+            expect([pointer, beside?.index]).toEqual([pointer, index]);
+            // Through the one after it, or all when it is the last; the closing bracket only then.
+            const through = index === siblings.length - 1 ? siblings.length : index + 2;
+            const expected = siblings.slice(0, through).map((sibling) => jsonTree.rangeOf(sibling));
+            expect(beside!.members.map((member) => ({ offset: member.start, end: member.end }))).toEqual(expected);
+            if (index === siblings.length - 1) expect(text[beside!.close]).toBe(closer);
+            else expect(beside!.close).toBe(-1);
+          });
         }
       }),
       fuzzParameters(1000),
@@ -303,6 +306,19 @@ describe('fuzz: positions', () => {
 });
 
 /** Every value's pointer in a tagged tree, duplicate keys included. */
+/** Every object and array of a tagged tree: its members' pointers in text order, and its closing bracket. */
+function containersOf(node: Json, pointer = '', out: { members: string[]; closer: string }[] = []): { members: string[]; closer: string }[] {
+  if (node.t === 'arr') {
+    out.push({ members: node.items.map((_, index) => childPointer(pointer, index)), closer: ']' });
+    node.items.forEach((item, index) => containersOf(item, childPointer(pointer, index), out));
+  }
+  if (node.t === 'obj') {
+    out.push({ members: node.pairs.map(([key]) => childPointer(pointer, key)), closer: '}' });
+    for (const [key, value] of node.pairs) containersOf(value, childPointer(pointer, key), out);
+  }
+  return out;
+}
+
 function treePointers(node: Json, pointer = '', out: string[] = []): string[] {
   out.push(pointer);
   if (node.t === 'arr') node.items.forEach((item, index) => treePointers(item, `${pointer}/${index}`, out));
