@@ -85,7 +85,6 @@ const VALUE_KEYWORDS = new Set(['type', 'enum', 'const', 'format', 'pattern', 'm
 export function lintBody(source: BodySource, settings: FileSettings, rules: readonly SemanticRule[] = SEMANTIC_RULES): BodyResult {
   const text = source.fileText.slice(source.start, source.end);
   const found: Located[] = [];
-  const enabled = (ruleId: string) => settings.severity(ruleId) !== 'off';
   const parsed = parseJson(text);
 
   if (!parsed.ok) {
@@ -99,6 +98,8 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
   // A misspelt wrapper key or both keys is reported wherever the file was found (output.md, "Kinds").
   if (!kind && !source.explicit && !almostRequest(parsed.value)) return { status: 'skipped', reason: 'not a create-loadbalancer or create-master-slave-pool body' };
 
+  // With a duplicate key, which of the two an edit would touch is anybody's guess: no edits then.
+  const uniqueKeys = parsed.duplicates.length === 0;
   for (const duplicate of parsed.duplicates) {
     const firstLine = source.lines.position(source.start + duplicate.firstOffset).line;
     found.push(located(parseDuplicateKey.id, duplicate.pointer, { message: duplicateKeyMessage(duplicate.pointer, duplicate.key, firstLine) }, duplicate.range));
@@ -106,11 +107,11 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
 
   if (!kind) {
     found.push(located(inputUnknownKind.id, '', unknownKindMessage(parsed.value)));
-    return finish(source, settings, null, found, text, false, parsed.duplicates.length === 0);
+    return finish(source, settings, null, found, text, false, uniqueKeys);
   }
 
   // `null` for an optional field is "not given" (rules.md): gone before the schema and rules see the body.
-  const body = withoutOptionalNulls(kind, parsed.value, text);
+  const body = withoutOptionalNulls(kind, parsed.value, text.includes('null'));
   const issues = schemaIssues(kind, body, settings.isPlaceholder);
   // Most bodies have no schema issue: they share one empty set.
   const invalid = issues.length === 0 ? NO_POINTERS : schemaFindings(issues, settings, found);
@@ -139,7 +140,7 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
   }
 
   for (const policy of settings.policies) {
-    if ((policy.kind && policy.kind !== kind) || !enabled(policy.ruleId)) continue;
+    if ((policy.kind && policy.kind !== kind) || !isOn(settings, policy.ruleId)) continue;
     try {
       for (const report of policy.run(body)) found.push(located(policy.ruleId, pointerText(report.pointer), report));
     } catch (error) {
@@ -147,9 +148,12 @@ export function lintBody(source: BodySource, settings: FileSettings, rules: read
     }
   }
 
-  // With a duplicate key, which of the two an edit would touch is anybody's guess: no edits then.
-  const editable = parsed.duplicates.length === 0 && found.some((item) => item.fix !== undefined || item.suggestions !== undefined);
-  return finish(source, settings, kind, found, text, editable && { check: introducesNoSchemaIssue(kind, issues, settings), value: parsed.value }, parsed.duplicates.length === 0);
+  const editable = uniqueKeys && found.some((item) => item.fix !== undefined || item.suggestions !== undefined);
+  return finish(source, settings, kind, found, text, editable && { check: introducesNoSchemaIssue(kind, issues, settings), value: parsed.value }, uniqueKeys);
+}
+
+function isOn(settings: FileSettings, ruleId: string): boolean {
+  return settings.severity(ruleId) !== 'off';
 }
 
 /**
@@ -164,7 +168,7 @@ function schemaFindings(issues: readonly SchemaIssue[], settings: FileSettings, 
     const rule = SCHEMA_RULE_BY_KEYWORD.get(issue.keyword);
     if (!rule) {
       found.push(located(internalRuleError.id, '', { message: ruleErrorMessage('schema', new Error(`no rule owns the schema keyword "${issue.keyword}"`)) }));
-    } else if (settings.severity(rule.id) !== 'off') {
+    } else if (isOn(settings, rule.id)) {
       found.push(located(rule.id, issue.pointer, rule.describe(issue)));
     }
   }
@@ -175,7 +179,7 @@ function schemaFindings(issues: readonly SchemaIssue[], settings: FileSettings, 
 const ACTIVE_RULES = new WeakMap<FileSettings, Map<Kind, readonly SemanticRule[]>>();
 
 function activeRules(rules: readonly SemanticRule[], kind: Kind, settings: FileSettings): readonly SemanticRule[] {
-  const pick = () => rules.filter((rule) => rule.kinds.includes(kind) && settings.severity(rule.id) !== 'off');
+  const pick = () => rules.filter((rule) => rule.kinds.includes(kind) && isOn(settings, rule.id));
   // Only the registry's list is remembered: a caller's own list (tests) is filtered each time.
   if (rules !== SEMANTIC_RULES) return pick();
   let byKind = ACTIVE_RULES.get(settings);
@@ -193,7 +197,7 @@ function activeRules(rules: readonly SemanticRule[], kind: Kind, settings: FileS
 function introducesNoSchemaIssue(kind: Kind, before: readonly SchemaIssue[], settings: FileSettings): FixCheck {
   const known = new Set(before.map(issueKey));
   // Judged as the body was: optional nulls taken out first (walked for only when a null may be there).
-  return (fixedBody, mayHoldNull) => schemaIssues(kind, withoutOptionalNulls(kind, fixedBody, mayHoldNull ? 'null' : ''), settings.isPlaceholder).every((issue) => known.has(issueKey(issue)));
+  return (fixedBody, mayHoldNull) => schemaIssues(kind, withoutOptionalNulls(kind, fixedBody, mayHoldNull), settings.isPlaceholder).every((issue) => known.has(issueKey(issue)));
 }
 
 function issueKey(issue: SchemaIssue): string {

@@ -9,11 +9,12 @@ import type { Kind } from '../model.js';
 import type { Schema } from './fields.js';
 import { SCHEMAS } from './schemas.js';
 
-/** The body without optional `null` members; the very same value when it has none (the common case). */
-export function withoutOptionalNulls(kind: Kind, body: unknown, text: string): unknown {
-  // A body without the word has nothing to drop: no walk at all.
-  if (!text.includes('null')) return body;
-  return strip(body, SCHEMAS[kind]);
+/**
+ * The body without optional `null` members; the very same value when it has none (the common
+ * case). `mayHoldNull` false (its text does not have the word) means nothing to drop: no walk.
+ */
+export function withoutOptionalNulls(kind: Kind, body: unknown, mayHoldNull: boolean): unknown {
+  return mayHoldNull ? strip(body, SCHEMAS[kind]) : body;
 }
 
 /**
