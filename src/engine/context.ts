@@ -1,6 +1,6 @@
 // The read-only view a semantic rule gets of one body.
 
-import { hasAt, isIndex, isObject, parsePointer, pointerText, type JsonObject, type PointerLike } from '../json/pointer.js';
+import { hasAt, isObject, parsePointer, pointerText, followSegments, type JsonObject, type PointerLike } from '../json/pointer.js';
 import type { FlavorCatalog, Kind } from '../model.js';
 import type { Report, RuleContext } from '../rules/rule.js';
 
@@ -47,8 +47,8 @@ export class BodyContext implements RuleContext {
     return this.lookup(pointer);
   }
 
-  // The typed readers each make one call, to lookup: rules read a few hundred values a body, most
-  // of them before V8 has optimised anything, where every call level costs.
+  // The typed readers call lookup directly: rules read a few hundred values a body, most of them
+  // before V8 has optimised anything, where every call level costs.
   string(pointer: PointerLike): string | undefined {
     const found = this.lookup(pointer);
     return typeof found === 'string' ? found : undefined;
@@ -74,28 +74,13 @@ export class BodyContext implements RuleContext {
     return Array.isArray(found) ? found : undefined;
   }
 
-  /**
-   * The value at the pointer, or undefined when the schema found it invalid, it is missing, or it
-   * is a placeholder. getAt's walk, written out here (own properties only, array indexes only).
-   */
+  /** The value at the pointer, or undefined when the schema found it invalid, it is missing, or it is a placeholder. */
   private lookup(pointer: PointerLike): unknown {
-    const text = typeof pointer === 'string' ? pointer : pointer.text;
-    if (this.invalid.size > 0 && this.invalid.has(text)) return undefined;
+    if (this.isInvalid(pointer)) return undefined;
     const segments = typeof pointer === 'string' ? parsePointer(pointer) : pointer.segments;
-    let current: unknown = this.body;
-    for (let i = 0; i < segments.length; i++) {
-      if (typeof current !== 'object' || current === null) return undefined;
-      const segment = segments[i] as string;
-      if (Array.isArray(current)) {
-        if (!isIndex(segment)) return undefined;
-        current = current[Number(segment)];
-      } else {
-        if (!Object.hasOwn(current, segment)) return undefined;
-        current = (current as JsonObject)[segment];
-      }
-    }
+    const found = followSegments(this.body, segments, segments.length);
     // Placeholders are strings (placeholderTest): other values need not be asked.
-    return typeof current === 'string' && this.isPlaceholder(current) ? undefined : current;
+    return typeof found === 'string' && this.isPlaceholder(found) ? undefined : found;
   }
 
   // Most bodies have no schema finding at all: skip the set lookup then.

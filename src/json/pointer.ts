@@ -89,20 +89,20 @@ function segmentsOf(pointer: PointerLike): readonly string[] {
 /** Follows the pointer through own properties and array indexes; undefined when any step is missing. */
 export function getAt(root: unknown, pointer: PointerLike): unknown {
   const segments = segmentsOf(pointer);
-  return walk(root, segments, segments.length);
+  return followSegments(root, segments, segments.length);
 }
 
 export function hasAt(root: unknown, pointer: PointerLike): boolean {
   const segments = segmentsOf(pointer);
   if (segments.length === 0) return root !== undefined;
-  const parent = walk(root, segments, segments.length - 1);
+  const parent = followSegments(root, segments, segments.length - 1);
   const key = segments[segments.length - 1] as string;
   if (Array.isArray(parent)) return isIndex(key) && Number(key) < parent.length;
   return isObject(parent) && Object.hasOwn(parent, key);
 }
 
-/** The value the first `depth` segments lead to. */
-function walk(root: unknown, segments: readonly string[], depth: number): unknown {
+/** The value the first `depth` segments lead to (own properties and array indexes only), or undefined. */
+export function followSegments(root: unknown, segments: readonly string[], depth: number): unknown {
   let current = root;
   for (let i = 0; i < depth; i++) {
     const segment = segments[i] as string;
