@@ -8,9 +8,9 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { describeError } from '../fs-errors.js';
 import { toPosix } from '../paths.js';
-// Only the type: the walker (and picomatch with it) loads when a directory is named, not at start-up.
 import { isWithin, namesInside, outsideReason, realPathOf, treeOf, type Tree } from '../repository.js';
 import { includeMatcher } from './include.js';
+// Only the type: the walker loads when a directory is named, not at start-up.
 import type { Walk } from './walk.js';
 
 export interface InputFile {
@@ -49,11 +49,12 @@ export async function discover(args: readonly string[], options: { cwd: string; 
     const real = realPathOf(absolute);
     return real !== undefined && !isWithin(tree.real, real) ? real : undefined;
   };
-  const toInput = (absolute: string, explicit: boolean): InputFile => ({
-    path: displayPath(cwd, absolute),
+  /** `walked`: the path relative to the base a directory walk used, taken as it is where that base is the one wanted. */
+  const toInput = (absolute: string, explicit: boolean, walked?: { base: string; relative: string }): InputFile => ({
+    path: walked?.base === cwd ? walked.relative : displayPath(cwd, absolute),
     absolute,
     explicit,
-    configPath: relativePath(config.baseDir, absolute),
+    configPath: walked?.base === config.baseDir ? walked.relative : relativePath(config.baseDir, absolute),
   });
   const add = (file: InputFile) => {
     const key = file.absolute ?? '-';
@@ -98,18 +99,7 @@ export async function discover(args: readonly string[], options: { cwd: string; 
     if (stats.isDirectory()) {
       const walk = await expandDirectory(absolute, config, cwd, tree.real, discovery.skipped);
       discovery.directories += walk.directories;
-      // The walk knows each file's path relative to its base: when that is the configuration's
-      // directory (and the working directory), both paths of the input are that one.
-      const relativeIsConfigPath = walk.base === config.baseDir;
-      const relativeIsDisplayPath = walk.base === cwd;
-      for (const { absolute: match, relative } of walk.files) {
-        add({
-          path: relativeIsDisplayPath ? relative : displayPath(cwd, match),
-          absolute: match,
-          explicit: false,
-          configPath: relativeIsConfigPath ? relative : relativePath(config.baseDir, match),
-        });
-      }
+      for (const { absolute: match, relative } of walk.files) add(toInput(match, false, { base: walk.base, relative }));
       continue;
     }
     const input = toInput(absolute, true);
