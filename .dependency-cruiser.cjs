@@ -12,7 +12,7 @@ const HOST = [
   '^src/lsp/',
   '^src/config/(load|find|file-config|read-config|flavors-file)[.]ts$',
   '^src/input/(read|discover|walk)[.]ts$',
-  '^src/(cache|cache-secret|baseline|repository|write-file|node-fs|uptime)[.]ts$',
+  '^src/(cache|cache-secret|baseline|repository|write-file|node-fs|require-builtin|uptime)[.]ts$',
 ];
 
 module.exports = {

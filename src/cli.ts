@@ -1,10 +1,10 @@
 // The elb-lint executable: wires the process to main().
 
 import { writeSync } from './node-fs.js';
-import { createRequire } from 'node:module';
 import { main } from './cli/main.js';
 import { describeError } from './fs-errors.js';
 import { readStandardInput } from './input/read.js';
+import { requireBuiltin } from './require-builtin.js';
 
 // Two V8 settings for long runs (bench/README.md). Set as soon as the command line says a run may
 // be long (a directory, a glob, many paths), before the heap has grown: a short run (the files a
@@ -20,7 +20,7 @@ const MANY_PATHS = 20;
 function tuneForLongRuns(paths: readonly string[]): void {
   const oneFileEach = paths.length > 0 && paths.length < MANY_PATHS && paths.every((path) => path === '-' || /\.(json|http|rest)$/i.test(path));
   if (oneFileEach) return;
-  const { setFlagsFromString } = createRequire('/')('node:v8') as typeof import('node:v8');
+  const { setFlagsFromString } = requireBuiltin<typeof import('node:v8')>('node:v8');
   setFlagsFromString('--semi-space-growth-factor=1');
   setFlagsFromString('--no-turbo-inlining');
 }

@@ -2,11 +2,10 @@
 // imported only for --help and for command lines the fast path rejects, so users get yargs'
 // messages without every run paying for them.
 
-import { createRequire } from 'node:module';
+import { requireBuiltin } from '../require-builtin.js';
 import { OPTIONS, type CommandLine, type ParsedOptions } from './options.js';
 
-// Through require, as node-fs.ts explains: the ESM view of node:util reads its lazy exports.
-const { parseArgs } = createRequire('/')('node:util') as typeof import('node:util');
+const { parseArgs } = requireBuiltin<typeof import('node:util')>('node:util');
 
 export async function parseCommandLine(argv: readonly string[]): Promise<CommandLine> {
   const fast = parseFast(argv);

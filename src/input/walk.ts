@@ -1,7 +1,7 @@
 // Expanding a directory: every file below it that an include glob matches and no ignore glob does.
 // A plain walk with readdirSync and an include matcher (include.ts): for a tree of 10,000
-// templates it takes a fifth of what fast-glob needs (which also costs 50 ms just to load), and it prunes ignored directories,
-// `node_modules` and `.git` without reading them. Dotfiles and dot-folders (`.deploy/lb.json`,
+// templates it takes a fifth of what fast-glob needs (which also costs 50 ms just to load), and
+// it prunes ignored directories, `node_modules` and `.git` without reading them. Dotfiles and dot-folders (`.deploy/lb.json`,
 // `.github/elb/…`) are walked like any other (output.md). Command-line globs still go through
 // fast-glob.
 //
