@@ -4,7 +4,7 @@
 // Only used on text JSON.parse accepted.
 
 import { isIndex, parsePointer } from './pointer.js';
-import { skipSpace, stringEnd } from './scan.js';
+import { nextStructural, skipSpace, stringEnd } from './scan.js';
 import { JsonTree, type TextRange } from './tree.js';
 
 /**
@@ -102,21 +102,19 @@ export function valueEnd(text: string, start: number): number {
     while (at < text.length && !ENDS_LITERAL.has(text.charCodeAt(at))) at++;
     return at;
   }
-  // From one structural character to the next with a native regex search, not character by
-  // character; `test` allocates no match object, and the match is the one character before lastIndex.
   let depth = 0;
-  STRUCTURE.lastIndex = start;
-  while (STRUCTURE.test(text)) {
-    const at = STRUCTURE.lastIndex - 1;
+  for (let at = nextStructural(text, start); at >= 0; ) {
     const code = text.charCodeAt(at);
-    if (code === QUOTE) STRUCTURE.lastIndex = endOrLength(text, stringEnd(text, at));
-    else if (code === OPEN_BRACE || code === OPEN_BRACKET) depth++;
+    if (code === QUOTE) {
+      at = nextStructural(text, endOrLength(text, stringEnd(text, at)));
+      continue;
+    }
+    if (code === OPEN_BRACE || code === OPEN_BRACKET) depth++;
     else if (--depth === 0) return at + 1;
+    at = nextStructural(text, at + 1);
   }
   return text.length;
 }
-
-const STRUCTURE = /["{}[\]]/g;
 
 /** What ends a number, true, false or null. */
 const ENDS_LITERAL = new Set([COMMA, CLOSE_BRACE, CLOSE_BRACKET, 0x20, 0x09, 0x0a, 0x0d]);

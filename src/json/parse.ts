@@ -3,7 +3,7 @@
 // a duplicate key, or the text is not JSON, does jsonc-parser build a tree to say where.
 
 import { createScanner, parse as lenientParse, printParseErrorCode, type ParseError, type SyntaxKind } from 'jsonc-parser';
-import { stringEnd } from './scan.js';
+import { nextStructural, stringEnd } from './scan.js';
 import { JsonTree, type DuplicateKey, type TextRange } from './tree.js';
 
 /** Request bodies nest five levels deep; anything far deeper is rejected before any recursion. */
@@ -74,24 +74,23 @@ function failure(offset: number, length: number, reason: string): ParseResult {
 // not recurse into it) or accepted too deep. Strings are skipped with indexOf, so a 10 MiB string
 // costs no regex backtracking; outside strings valid JSON has no quotes, so every quote found here
 // opens a real string.
-const STRUCTURAL = /["[\]{}]/g;
-
 function scanStructure(text: string): { tooDeepAt: number } {
   let depth = 0;
-  STRUCTURAL.lastIndex = 0;
-  for (let match = STRUCTURAL.exec(text); match; match = STRUCTURAL.exec(text)) {
-    const at = match.index;
+  for (let at = nextStructural(text, 0); at >= 0; ) {
     const code = text.charCodeAt(at);
     if (code === 0x22) {
       const end = stringEnd(text, at);
       // Unterminated: not JSON. JSON.parse fails, and the error path guards its own depth.
       if (end < 0) break;
-      STRUCTURAL.lastIndex = end;
-    } else if (code === 0x5b || code === 0x7b) {
+      at = nextStructural(text, end);
+      continue;
+    }
+    if (code === 0x5b || code === 0x7b) {
       if (++depth > MAX_DEPTH) return { tooDeepAt: at };
     } else {
       depth--;
     }
+    at = nextStructural(text, at + 1);
   }
   return { tooDeepAt: -1 };
 }

@@ -21,3 +21,14 @@ export function skipSpace(text: string, from: number): number {
     at++;
   }
 }
+
+const STRUCTURAL = /["[\]{}]/g;
+
+/**
+ * The offset of the first quote or bracket at or after `from`, or -1: a native regex search
+ * (`test`, which allocates no match), not a loop over every character.
+ */
+export function nextStructural(text: string, from: number): number {
+  STRUCTURAL.lastIndex = from;
+  return STRUCTURAL.test(text) ? STRUCTURAL.lastIndex - 1 : -1;
+}
