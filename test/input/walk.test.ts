@@ -37,6 +37,17 @@ function link(target: string, path: string): void {
  * The CLI spawned with a timeout (a walk that follows every path would run for hours, and a
  * synchronous walk in-process could not be stopped), with --debug for the counts.
  */
+/** chain/1 … chain/<depth>, each holding a pool.json and two links to the next: 2^depth paths, depth directories. */
+function writeLinkChain(depth: number): void {
+  for (let level = 1; level <= depth; level++) {
+    write(`chain/${level}/pool.json`);
+    if (level < depth) {
+      link(`../${level + 1}`, `chain/${level}/left`);
+      link(`../${level + 1}`, `chain/${level}/right`);
+    }
+  }
+}
+
 function walk(args: string[] = ['.']): { files: string[]; directories: number; stderr: string; status: number | null } {
   const result = spawnSync(process.execPath, [CLI, '--debug', '--format', 'json', ...args], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
   expect(result.error).toBeUndefined();
@@ -49,13 +60,7 @@ function walk(args: string[] = ['.']): { files: string[]; directories: number; s
 describe('each real directory is walked once', () => {
   it('a chain of directories each holding two links to the next (2^30 paths): one visit per directory', () => {
     const depth = 30;
-    for (let level = 1; level <= depth; level++) {
-      write(`chain/${level}/pool.json`);
-      if (level < depth) {
-        link(`../${level + 1}`, `chain/${level}/left`);
-        link(`../${level + 1}`, `chain/${level}/right`);
-      }
-    }
+    writeLinkChain(depth);
     const run = walk();
     // The repository, chain/ and its 30 levels.
     expect(run.directories).toBe(depth + 2);
@@ -111,13 +116,7 @@ describe('command-line globs (fast-glob) are bounded the same way', () => {
 
   it('the 2^30 chain: a symlink to a directory another symlink led to is not followed again', () => {
     const depth = 30;
-    for (let level = 1; level <= depth; level++) {
-      write(`chain/${level}/pool.json`);
-      if (level < depth) {
-        link(`../${level + 1}`, `chain/${level}/left`);
-        link(`../${level + 1}`, `chain/${level}/right`);
-      }
-    }
+    writeLinkChain(depth);
     const run = globbed('chain/**/*.json');
     for (let level = 1; level <= depth; level++) expect(run.files).toContain(`chain/${level}/pool.json`);
     // Each directory by its own name, and at most once more through the first link that reached it.
