@@ -24,7 +24,7 @@ const tools = process.argv[2] && resolve(process.argv[2]);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const sizes = (process.env.BENCH_SIZES ?? '1,100,1000').split(',').filter(Boolean).map(Number);
 const ajvOnlySizes = (process.env.BENCH_AJV_SIZES ?? '10000').split(',').filter(Boolean).map(Number);
-const cli = join(root, 'bin/elb-lint.js');
+const cli = join(root, 'bin/elb-lint.cjs');
 
 const spectralBin = tools && join(tools, 'node_modules/@stoplight/spectral-cli/dist/index.js');
 const ajvBin = tools && join(tools, 'node_modules/ajv-cli/dist/index.js');

@@ -28,7 +28,7 @@ import { scalingTable } from './scaling.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const sizes = (process.env.BENCH_SIZES ?? '1,100,1000,10000').split(',').map(Number);
-const cli = join(root, 'bin/elb-lint.js');
+const cli = join(root, 'bin/elb-lint.cjs');
 
 function checkReport(reportFile, size, mistakes) {
   const report = JSON.parse(readFileSync(reportFile, 'utf8'));
@@ -53,7 +53,7 @@ const verdicts = [];
 let lintTextLine = '';
 let lspLine = '';
 try {
-  if (!existsSync(join(root, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  if (!existsSync(join(root, 'dist/cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `npm run build` first');
   const peaks = {};
   // Real estates are dirtier than 10 %: the largest size runs a second time with 30 % of its files wrong.
   const corpora = sizes.map((size) => ({ size, dirty: 0.1, label: String(size) }));

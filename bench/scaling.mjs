@@ -15,7 +15,7 @@ import { SHAPES } from './hostile-shapes.mjs';
 import { measure, median } from './measure.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'bin/elb-lint.js');
+const cli = join(root, 'bin/elb-lint.cjs');
 const TARGET = 15;
 
 /** Returns the table's lines and whether every row met the target. */

@@ -1,6 +1,7 @@
 // Build: compile the request schemas into Ajv standalone validators (so no schema is compiled at
-// start-up), then bundle the CLI and the library with esbuild (shared chunks), and the language
-// server as one file with no chunks (dist/lsp.js; the VS Code extension ships that file alone).
+// start-up), then bundle with esbuild the library (ES modules with chunks), the CLI (one CommonJS
+// file, dist/cli.cjs, and its V8 code cache: bin/elb-lint.cjs says why) and the language server
+// as one file with no chunks (dist/lsp.js; the VS Code extension ships that file alone).
 // Runs on `npm ci` (prepare, through scripts/prepare.mjs) and before tests.
 // Every output is written to a temporary file and renamed, so a concurrent reader never sees half a file.
 
@@ -17,6 +18,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const generatedDir = join(root, 'src/schema/generated');
 const distDir = join(root, 'dist');
+const CLI_BUNDLE = join(distDir, 'cli.cjs');
 
 function writeAtomically(file, contents) {
   mkdirSync(dirname(file), { recursive: true });
@@ -111,10 +113,11 @@ function sourceHash() {
  */
 const REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; var __requireOfModule; function require(id) { return (__requireOfModule ??= __createRequire(import.meta.url))(id); }";
 
-async function bundle() {
+/** The library: ES modules, with chunks for the parts it loads on demand. */
+async function bundleLibrary() {
   const result = await build({
     define: { __ELB_LINT_BUILD__: JSON.stringify(sourceHash()) },
-    entryPoints: { cli: join(root, 'src/cli.ts'), index: join(root, 'src/index.ts') },
+    entryPoints: { index: join(root, 'src/index.ts') },
     bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20', write: false, mainFields: ['module', 'main'],
     outdir: distDir, chunkNames: 'chunks/[name]-[hash]', minifySyntax: true, legalComments: 'none', logLevel: 'error',
     banner: { js: REQUIRE_BANNER },
@@ -123,10 +126,40 @@ async function bundle() {
   const entries = result.outputFiles.filter((output) => !output.path.includes('/chunks/'));
   for (const output of result.outputFiles.filter((o) => !entries.includes(o))) writeAtomically(output.path, output.text);
   for (const output of entries) writeAtomically(output.path, output.text);
-  // Chunks of earlier builds are unreachable now; drop them so `npm pack` ships only this build.
+  // Chunks and entries of earlier builds are unreachable now; drop them so `npm pack` ships only this build.
   const current = new Set(result.outputFiles.map((output) => output.path));
   const chunks = join(distDir, 'chunks');
   for (const name of readdirSync(chunks)) if (!current.has(join(chunks, name))) rmSync(join(chunks, name), { force: true });
+  rmSync(join(distDir, 'cli.js'), { force: true });
+}
+
+/**
+ * The CLI: one CommonJS file, which bin/elb-lint.cjs compiles with a V8 code cache. Its first line
+ * is its token (a hash of the rest), which the cache names: a cache is only used with its bundle.
+ */
+async function bundleCli() {
+  const result = await build({
+    define: { __ELB_LINT_BUILD__: JSON.stringify(sourceHash()) },
+    entryPoints: [join(root, 'src/cli.ts')], outfile: CLI_BUNDLE,
+    bundle: true, format: 'cjs', platform: 'node', target: 'node20', write: false, mainFields: ['module', 'main'],
+    minifySyntax: true, legalComments: 'none', logLevel: 'error',
+  });
+  const text = result.outputFiles[0].text;
+  // vm.Script, which runs the bundle, has no loader for import(): esbuild must have inlined them all.
+  if (/import\(/.test(text)) throw new Error('the CLI bundle still has a dynamic import(), which bin/elb-lint.cjs cannot run');
+  const token = createHash('sha256').update(text).digest('hex').slice(0, 32);
+  writeAtomically(CLI_BUNDLE, `// elb-lint build ${token}\n${text}`);
+}
+
+/**
+ * The code cache of the CLI bundle (scripts/code-cache.cjs). Made by a run of its own with Node's
+ * default V8 flags (no NODE_OPTIONS): V8 takes a cache only where the flags are the same.
+ */
+function makeCodeCache() {
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  const result = spawnSync(process.execPath, [join(root, 'scripts/code-cache.cjs')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error(`scripts/code-cache.cjs failed (exit code ${result.status ?? result.signal})`);
 }
 
 /** The language server, self-contained: vscode-languageserver and the engine in one file. */
@@ -153,7 +186,9 @@ function emitDeclarations() {
 
 await generateValidators();
 await generateConfigValidator();
-await bundle();
+await bundleLibrary();
+await bundleCli();
+makeCodeCache();
 await bundleServer();
 // A global install (`npm install -g`, as pre-commit 4 installs the hook) is only run, never imported.
 const forImporters = process.env.npm_lifecycle_event === 'prepare' && process.env.npm_config_global !== 'true';

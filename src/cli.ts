@@ -66,7 +66,8 @@ try {
   process.exit(2);
 }
 
-const exitCode = await main(process.argv.slice(2), {
+// No top-level await: the executable is a CommonJS bundle (bin/elb-lint.cjs says why).
+void main(process.argv.slice(2), {
   cwd,
   env: process.env,
   stdout: { write: (text) => void stdout().write(text), get isTTY() { return stdout().isTTY === true; } },
@@ -74,5 +75,6 @@ const exitCode = await main(process.argv.slice(2), {
   // Bounded: `cat /dev/zero | elb-lint -` gets a finding, not an out-of-memory crash.
   readStdin: readStandardInput,
   beforeLinting: tuneForLongRuns,
+}).then((exitCode) => {
+  process.exitCode = exitCode;
 });
-process.exitCode = exitCode;

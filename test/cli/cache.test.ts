@@ -351,11 +351,11 @@ describe('a corrupt or foreign cache file counts as empty', () => {
 
 describe('another build of the same version', () => {
   it('never replays the results a different build cached', async () => {
-    // The in-process CLI runs from the sources (build "sources"); bin/elb-lint.js is the bundle,
+    // The in-process CLI runs from the sources (build "sources"); bin/elb-lint.cjs is the bundle,
     // whose build is a hash of the sources it was made from. Same version, same key file.
     const first = await cached(['templates']);
     expect(counts(first)).toEqual({ found: FOUND, fromCache: 0 });
-    const bundled = spawnSync(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'elb-lint.js'), '--cache', '--debug', '--format', 'json', 'templates'], {
+    const bundled = spawnSync(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'elb-lint.cjs'), '--cache', '--debug', '--format', 'json', 'templates'], {
       cwd: work, encoding: 'utf8', env: { ...process.env, ELB_LINT_CACHE_KEY_DIR: keys },
     });
     expect(counts({ code: bundled.status ?? -1, stdout: bundled.stdout, stderr: bundled.stderr })).toEqual({ found: FOUND, fromCache: 0 });
@@ -591,7 +591,7 @@ describe('a cache this machine did not write is worthless', () => {
     rmSync(join(work, CACHE));
     expect(spawnSync('mkfifo', [join(work, CACHE)]).status).toBe(0);
     // Spawned with a timeout: a FIFO opened without O_NONBLOCK waits for a writer forever.
-    const fifo = spawnSync(process.execPath, [join(ROOT, 'bin/elb-lint.js'), '--cache', '--debug', '-f', 'json', 'templates'], { cwd: work, encoding: 'utf8', timeout: 20_000, env: { ...process.env, ELB_LINT_CACHE_KEY_DIR: keys } });
+    const fifo = spawnSync(process.execPath, [join(ROOT, 'bin/elb-lint.cjs'), '--cache', '--debug', '-f', 'json', 'templates'], { cwd: work, encoding: 'utf8', timeout: 20_000, env: { ...process.env, ELB_LINT_CACHE_KEY_DIR: keys } });
     expect(fifo.error).toBeUndefined();
     expect(fifo.stdout).toBe((await fresh(['templates'])).stdout);
     expect(fifo.stderr).toContain('cannot read it (it is not a regular file)');

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { lintToJson, readJson, runCli, useWorkspace } from '../support/helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const BIN = join(ROOT, 'bin/elb-lint.js');
+const BIN = join(ROOT, 'bin/elb-lint.cjs');
 
 const workspace = useWorkspace('elb-lint-use-');
 const { write } = workspace;
@@ -28,7 +28,7 @@ function stageRepository(): void {
   write('templates/web-pool.json', readFileSync(join(ROOT, 'examples/templates/web-tcp-pool.json'), 'utf8'));
 }
 
-/** Runs a command line whose first word is `elb-lint` with the real CLI (bin/elb-lint.js, dist/). */
+/** Runs a command line whose first word is `elb-lint` with the real CLI (bin/elb-lint.cjs, dist/). */
 function runCommand(words: readonly string[], cwd: string): { code: number; stdout: string; stderr: string } {
   expect(words[0]).toBe('elb-lint');
   const child = spawnSync(process.execPath, [BIN, ...words.slice(1)], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -108,14 +108,14 @@ describe('the npm package (what pre-commit and npm install)', () => {
     expect(result.code, result.stderr).toBe(0);
     const [pack] = JSON.parse(result.stdout) as { files: { path: string }[] }[];
     const files = pack!.files.map((file) => file.path);
-    for (const path of ['package.json', 'bin/elb-lint.js', 'dist/cli.js', 'rules.yaml', 'README.md']) expect(files, path).toContain(path);
+    for (const path of ['package.json', 'bin/elb-lint.cjs', 'dist/cli.cjs', 'dist/cli.cjs.code-cache', 'rules.yaml', 'README.md']) expect(files, path).toContain(path);
     expect(files.some((file) => file.startsWith('dist/chunks/'))).toBe(true);
     expect(files.filter((file) => /^(src|test)\//.test(file))).toEqual([]);
   });
 
   it('builds dist/ on prepare, and keeps npm pack quiet on stdout for pre-commit', () => {
     const manifest = readJson<{ bin: Record<string, string>; scripts: Record<string, string>; files: string[] }>(join(ROOT, 'package.json'));
-    expect(manifest.bin['elb-lint']).toBe('bin/elb-lint.js');
+    expect(manifest.bin['elb-lint']).toBe('bin/elb-lint.cjs');
     expect(manifest.scripts.prepare).toBe('node scripts/prepare.mjs');
     expect(readFileSync(BIN, 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
     // pre-commit 3.x reads the tarball name from `npm pack`'s stdout; npm >= 10.5 prints the

@@ -97,11 +97,14 @@ describe('finding the configuration', () => {
   });
 
   it('loads the YAML parser, globs, jsonpath-plus and Ajv only when a configuration needs them', () => {
-    // Which chunks of the built CLI a run loads (a module-resolution hook lists them; no timing).
+    // Which chunks of the built library a lintFiles call loads (a module-resolution hook lists
+    // them; no timing). The executable is one bundle with its code cache (bin/elb-lint.cjs), in
+    // which the same modules stay uncompiled and unrun until imported; the library keeps them in
+    // chunks of their own, which a hook can see.
     const hookSource = [
       "import { register } from 'node:module';",
       // Written with writeSync: the hooks run on their own thread, whose process.stderr may not be
-      // flushed before the CLI exits (a chunk would then be missing at random).
+      // flushed before the process exits (a chunk would then be missing at random).
       "const hooks = `import { writeSync } from 'node:fs';",
       'export async function resolve(specifier, context, next) {',
       '  const resolved = await next(specifier, context);',
@@ -112,9 +115,12 @@ describe('finding the configuration', () => {
       "register('data:text/javascript,' + encodeURIComponent(hooks));",
     ].join('\n');
     const hook = project({ 'hook.mjs': hookSource });
+    const library = pathToFileURL(join(ROOT, 'dist/index.js')).href;
     const chunks = (files: Record<string, string>): string[] => {
       const cwd = project({ 'lb.json': json(lbBody()), ...files });
-      const run = spawnSync(process.execPath, ['--import', pathToFileURL(join(hook, 'hook.mjs')).href, join(ROOT, 'bin/elb-lint.js'), 'lb.json'], { cwd, encoding: 'utf8' });
+      const script = `const { lintFiles } = await import(${JSON.stringify(library)}); const { failures } = await lintFiles(['lb.json'], { cwd: process.cwd() }); if (failures.length > 0) throw new Error(failures.join());`;
+      const run = spawnSync(process.execPath, ['--import', pathToFileURL(join(hook, 'hook.mjs')).href, '--input-type=module', '-e', script], { cwd, encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
       return [...new Set(run.stderr.split('\n').filter((line) => line.startsWith('CHUNK ')).map((line) => line.slice(6)))].filter((name) => name !== 'chunk');
     };
     // Chunks are named for the module they start at: 'compile' is src/policies/compile.ts.

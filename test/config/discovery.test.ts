@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { configErrors, json, lbBody, project } from '../support/config-helpers.js';
 import { runCli } from '../support/helpers.js';
 
-const CLI = join(import.meta.dirname, '..', '..', 'bin', 'elb-lint.js');
+const CLI = join(import.meta.dirname, '..', '..', 'bin', 'elb-lint.cjs');
 /** schema/unknown-field (error) at /loadbalancer/colour, unless a configuration turns it off. */
 const BAD_LB = json(lbBody({ colour: 'blue' }));
 const TURN_OFF = 'rules:\n  schema/unknown-field: off\n';

@@ -19,7 +19,7 @@ import {
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SERVER = join(ROOT, 'bin/elb-lint-language-server.js');
-export const CLI = join(ROOT, 'bin/elb-lint.js');
+export const CLI = join(ROOT, 'bin/elb-lint.cjs');
 
 /** What a full-featured client (VS Code) says it can do. */
 export const FULL_CAPABILITIES: ClientCapabilities = {

@@ -1,6 +1,6 @@
 // Faults around the run (issue 8, docs/reliability.md): report destinations that cannot be
 // written, stdout that is full or closed early, and the promise that inputs are never written.
-// Process-level cases spawn the built CLI (bin/elb-lint.js → dist/), which `npm test` builds first.
+// Process-level cases spawn the built CLI (bin/elb-lint.cjs → dist/), which `npm test` builds first.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -12,7 +12,7 @@ import { FORMATS } from '../../src/reporters/index.js';
 import { runCli, type JsonReport } from '../support/helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CLI = join(ROOT, 'bin/elb-lint.js');
+const CLI = join(ROOT, 'bin/elb-lint.cjs');
 const WORK = mkdtempSync(join(tmpdir(), 'elb-lint-faults-'));
 afterAll(() => {
   chmodSync(WORK, 0o755);

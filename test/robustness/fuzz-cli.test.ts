@@ -30,7 +30,7 @@ import {
   type Linted,
 } from '../support/fuzz-support.js';
 
-const CLI = join(ROOT, 'bin/elb-lint.js');
+const CLI = join(ROOT, 'bin/elb-lint.cjs');
 const WORK = mkdtempSync(join(tmpdir(), 'elb-lint-fuzz-cli-'));
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 

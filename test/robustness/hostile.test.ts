@@ -17,7 +17,7 @@ import { runCli, type JsonReport } from '../support/helpers.js';
 import { validateReportSchema } from '../support/fuzz-support.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CLI = join(ROOT, 'bin/elb-lint.js');
+const CLI = join(ROOT, 'bin/elb-lint.cjs');
 const WORK = mkdtempSync(join(tmpdir(), 'elb-lint-hostile-'));
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CLI = join(ROOT, 'bin/elb-lint.js');
+const CLI = join(ROOT, 'bin/elb-lint.cjs');
 const BAD = readFileSync(join(ROOT, 'examples/mistakes/prepaid-elastic-lb.json'), 'utf8');
 const PRECIOUS = 'the user\'s own file\n';
 
