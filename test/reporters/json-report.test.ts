@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { summarize, type FileResult, type LintReport } from '../../src/model.js';
 import json from '../../src/reporters/json.js';
@@ -36,6 +37,19 @@ const FILES: FileResult[] = [
   { path: 'clean "q" \\ \u2028\u0007 名字.json', kind: null, findings: [] },
   { path: 'pools/p.json', kind: 'create-master-slave-pool', findings: [] },
   { path: 'fixed.json', kind: 'create-loadbalancer', findings: [], output: '{ "loadbalancer": {} }\n' },
+  // Fixes, suggestions and the fixed text of a dry run, each with its own nesting.
+  {
+    path: 'pools/fixable.json',
+    kind: 'create-master-slave-pool',
+    findings: [
+      { ruleId: 'schema/enum', severity: 'error', message: 'protocol "tcp"', pointer: '/pool/protocol', line: 2, column: 15, endLine: 2, endColumn: 20, fix: { range: [27, 32], text: '"TCP"' } },
+      {
+        ruleId: 'schema/unknown-field', severity: 'warning', message: 'm', pointer: '/pool/nmae', line: 3, column: 5, endLine: 3, endColumn: 11, suggestion: 'name',
+        suggestions: [{ desc: 'Rename "nmae" to "name"', fix: { range: [40, 46], text: '"name"' } }, { desc: 'Remove "nmae"\n', fix: { range: [38, 60], text: '' } }],
+      },
+    ],
+    output: '{\n  "pool": { "protocol": "TCP" }\n}\n',
+  },
 ];
 
 describe('the JSON report, written in pieces', () => {
@@ -44,6 +58,30 @@ describe('the JSON report, written in pieces', () => {
       const report = { files, summary: summarize(files) };
       expect(textOf(report)).toBe(expectedText(report));
     }
+  });
+
+  it('writes any file entry as JSON.stringify would (fast-check)', () => {
+    const textArb = fc.string({ unit: 'binary', maxLength: 12 });
+    const edit = fc.record({ range: fc.tuple(fc.nat(), fc.nat()), text: textArb });
+    const finding = fc.record(
+      {
+        ruleId: textArb, severity: fc.constantFrom('error', 'warning', 'info'), message: textArb, pointer: textArb,
+        line: fc.nat(), column: fc.nat(), endLine: fc.nat(), endColumn: fc.nat(),
+        suggestion: textArb, fix: edit, suggestions: fc.array(fc.record({ desc: textArb, fix: edit }), { maxLength: 3 }),
+      },
+      { requiredKeys: ['ruleId', 'severity', 'message', 'pointer', 'line', 'column', 'endLine', 'endColumn'] },
+    );
+    const file = fc.record(
+      { path: textArb, kind: fc.constantFrom('create-loadbalancer', 'create-master-slave-pool', null), findings: fc.array(finding, { maxLength: 3 }), output: textArb },
+      { requiredKeys: ['path', 'kind', 'findings'] },
+    );
+    fc.assert(
+      fc.property(fc.array(file, { maxLength: 3 }), (files) => {
+        const report = { files: files as FileResult[], summary: summarize(files as FileResult[]) };
+        expect(textOf(report)).toBe(expectedText(report));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('is gathered into pieces of about 64 KiB, and the same text whatever the piece size', () => {
