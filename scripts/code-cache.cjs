@@ -1,6 +1,6 @@
 // Makes dist/cli.cjs.code-cache (scripts/build.mjs runs this after bundling the CLI): runs the CLI
-// through bin/elb-lint.cjs, as a user does, over a clean body and a body with findings and fixes,
-// then asks V8 for the cache of the bundle with every function that run compiled. A run over two
+// through bin/elb-lint.cjs, as a user does, over clean bodies and bodies with findings and fixes,
+// then asks V8 for the cache of the bundle with every function that run compiled. A run over a few
 // named files sets no V8 flag (src/cli.ts, tuneForLongRuns), so the cache is one V8 takes in a
 // process started with the default flags.
 'use strict';
@@ -11,12 +11,13 @@ const { join } = require('node:path');
 
 const root = join(__dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'elb-lint-code-cache-'));
-const bodies = ['seed-lb-public-ipv4.json', 'mistakes/prepaid-elastic-lb.json'];
+// Both kinds, each clean and with findings (and fixes): the rules of both kinds get compiled.
+const bodies = ['seed-lb-public-ipv4.json', 'seed-master-slave-pool.json', 'mistakes/prepaid-elastic-lb.json', 'mistakes/tls-pool-any-port.json'];
 for (const [index, body] of bodies.entries()) copyFileSync(join(root, 'examples', body), join(work, `${index}.json`));
 
 const loader = require('../bin/elb-lint.cjs');
 process.chdir(work);
-process.argv = [process.argv[0], join(root, 'bin/elb-lint.cjs'), '--format', 'human', '--format', `json=${join(work, 'report.json')}`, '0.json', '1.json'];
+process.argv = [process.argv[0], join(root, 'bin/elb-lint.cjs'), '--format', 'human', '--format', `json=${join(work, 'report.json')}`, ...bodies.map((_, index) => `${index}.json`)];
 
 const { script, status, token } = loader.run();
 process.on('exit', () => {
