@@ -142,9 +142,11 @@ async function bundleCli() {
     define: { __ELB_LINT_BUILD__: JSON.stringify(sourceHash()) },
     entryPoints: [join(root, 'src/cli.ts')], outfile: CLI_BUNDLE,
     bundle: true, format: 'cjs', platform: 'node', target: 'node20', write: false, mainFields: ['module', 'main'],
-    minifySyntax: true, legalComments: 'none', logLevel: 'error',
+    minifySyntax: true, legalComments: 'none', logLevel: 'error', charset: 'ascii',
   });
   const text = result.outputFiles[0].text;
+  // bin/elb-lint.cjs reads the bundle as latin1, which is its text only when every byte is ASCII.
+  if (/[^\x00-\x7f]/.test(text)) throw new Error('the CLI bundle is not ASCII, which bin/elb-lint.cjs needs');
   // vm.Script, which runs the bundle, has no loader for import(): esbuild must have inlined them all.
   if (/import\(/.test(text)) throw new Error('the CLI bundle still has a dynamic import(), which bin/elb-lint.cjs cannot run');
   const token = createHash('sha256').update(text).digest('hex').slice(0, 32);
