@@ -148,7 +148,7 @@ async function bundleCli() {
   // bin/elb-lint.cjs reads the bundle as latin1, which is its text only when every byte is ASCII.
   if (/[^\x00-\x7f]/.test(text)) throw new Error('the CLI bundle is not ASCII, which bin/elb-lint.cjs needs');
   // vm.Script, which runs the bundle, has no loader for import(): esbuild must have inlined them all.
-  if (/import\(/.test(text)) throw new Error('the CLI bundle still has a dynamic import(), which bin/elb-lint.cjs cannot run');
+  if (/\bimport\(/.test(text)) throw new Error('the CLI bundle still has a dynamic import(), which bin/elb-lint.cjs cannot run');
   const token = createHash('sha256').update(text).digest('hex').slice(0, 32);
   writeAtomically(CLI_BUNDLE, `// elb-lint build ${token}\n${text}`);
 }
