@@ -139,10 +139,13 @@ async function bundleLibrary() {
  */
 async function bundleCli() {
   const result = await build({
-    define: { __ELB_LINT_BUILD__: JSON.stringify(sourceHash()) },
     entryPoints: [join(root, 'src/cli.ts')], outfile: CLI_BUNDLE,
     bundle: true, format: 'cjs', platform: 'node', target: 'node20', write: false, mainFields: ['module', 'main'],
     minifySyntax: true, legalComments: 'none', logLevel: 'error', charset: 'ascii',
+    // yargs' ES module shims read import.meta.url (for createRequire and their own folder), which
+    // esbuild leaves empty in CommonJS: give them the bundle's URL, as the ESM build had.
+    define: { __ELB_LINT_BUILD__: JSON.stringify(sourceHash()), 'import.meta.url': '__bundleUrl' },
+    banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   const text = result.outputFiles[0].text;
   // bin/elb-lint.cjs reads the bundle as latin1, which is its text only when every byte is ASCII.
