@@ -4,60 +4,75 @@
 // bundle nor compiles the functions a run needs first, and a one-file run (a pre-commit hook)
 // starts in about two thirds of the time. Node 20 caches no ES module, hence CommonJS here.
 //
-// The cache is only ever read. It holds the token of the bundle it was made from (the bundle's
-// first line); a cache of another build is not used, and V8 itself refuses one of another V8
-// version or other V8 flags. Without a usable cache the bundle is compiled as any script is.
+// The cache is only ever read, and only from this installation. Its first line holds the CRC-32
+// of the bundle and of the cache data: a cache of another build, of an edited bundle, or a
+// damaged one is not used (V8 would run stale code for a bundle of the same length, and damaged
+// data can crash it). V8 itself refuses a cache of another V8 version or other V8 flags. Without
+// a usable cache the bundle is compiled as any script is, with the same results.
 'use strict';
 
-const { readFileSync } = require('node:fs');
+const { readFileSync, realpathSync } = require('node:fs');
 const { createRequire } = require('node:module');
-const { join } = require('node:path');
+const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
+const { crc32 } = require('node:zlib');
 
-const BUNDLE = join(__dirname, '..', 'dist', 'cli.cjs');
+// From this file's real path: run through a link (node_modules/.bin/elb-lint) with
+// --preserve-symlinks-main, __dirname is the link's folder, and ../dist would be in the project.
+const DIST = join(dirname(realpathSync(__filename)), '..', 'dist');
+const BUNDLE = join(DIST, 'cli.cjs');
 const CACHE = `${BUNDLE}.code-cache`;
+// The name of the bundle in stack traces, the same on every machine: V8 keeps the name a cache was
+// made under, so the real path would name the folder of the machine that built the package.
+const SCRIPT_NAME = 'elb-lint/dist/cli.cjs';
 
-/** The token on the bundle's first line (scripts/build.mjs), or undefined. */
-function tokenOf(source) {
-  return /^\/\/ elb-lint build ([0-9a-f]{16,})\n/.exec(source)?.[1];
+/** The first line of a cache: the CRC-32 of the bundle's bytes, then of the cache data. */
+function cacheHeader(bundle, data) {
+  const sum = crc32(data, crc32(bundle)) >>> 0;
+  return Buffer.from(`elb-lint code cache ${sum.toString(16).padStart(8, '0')}\n`);
 }
 
-/** The line a cache starts with: the token of the bundle it was made from. */
-function cacheHeader(token) {
-  return Buffer.from(`elb-lint code cache ${token}\n`);
-}
-
-/** The cache's bytes after its header line, when that names this bundle's token. */
-function cacheFor(token) {
+/** The cache data, when the cache was made from these bundle bytes and arrived whole. */
+function cacheFor(bundle) {
+  // zlib.crc32 came with Node 20.15: without a way to check the cache, it is not used.
+  if (typeof crc32 !== 'function') return { status: 'unverifiable' };
   let bytes;
   try {
     bytes = readFileSync(CACHE);
   } catch {
     return { status: 'missing' };
   }
-  const header = cacheHeader(token);
-  if (token === undefined || bytes.length <= header.length || !bytes.subarray(0, header.length).equals(header)) return { status: 'stale' };
-  return { status: 'used', data: bytes.subarray(header.length) };
+  const lineEnd = bytes.indexOf(0x0a);
+  const data = bytes.subarray(lineEnd + 1);
+  if (lineEnd < 0 || data.length === 0 || !bytes.subarray(0, lineEnd + 1).equals(cacheHeader(bundle, data))) return { status: 'stale' };
+  return { status: 'used', data };
 }
 
 /**
  * Compiles and runs the bundle as Node runs a CommonJS module (same wrapper, so the same line
- * numbers). Returns the script and its token, for scripts/code-cache.cjs to make the cache of, and
- * whether the cache was used: 'used', 'rejected' (by V8), 'stale' (another build's) or 'missing'.
+ * numbers). Returns the script and the bundle's bytes, for scripts/code-cache.cjs to make the
+ * cache of, and whether the cache was used: 'used', 'rejected' (by V8), 'stale' (not made from
+ * this bundle, or damaged), 'missing' or 'unverifiable' (no zlib.crc32).
  */
 function run() {
-  // The bundle is ASCII (scripts/build.mjs makes sure): read as latin1, 1.5 MB is a copy, not a UTF-8 decode.
-  const source = readFileSync(BUNDLE, 'latin1');
-  const token = tokenOf(source);
-  const cache = cacheFor(token);
+  let bundle;
+  try {
+    bundle = readFileSync(BUNDLE);
+  } catch (error) {
+    process.stderr.write(`elb-lint: cannot read ${BUNDLE} (${error.code ?? error.message}): the package is not built; run \`npm run build\` in it, or install it again.\n`);
+    process.exit(2);
+  }
+  const cache = cacheFor(bundle);
+  // The bundle is ASCII (scripts/build.mjs makes sure): as latin1 its bytes are its text, without a UTF-8 decode.
+  const source = bundle.toString('latin1');
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: BUNDLE,
+    filename: SCRIPT_NAME,
     ...(cache.data && { cachedData: cache.data }),
   });
   const status = cache.data && script.cachedDataRejected ? 'rejected' : cache.status;
   const module = { exports: {}, filename: BUNDLE, id: BUNDLE };
-  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, join(__dirname, '..', 'dist'));
-  return { script, status, token };
+  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, DIST);
+  return { script, status, bundle };
 }
 
 if (require.main === module) run();

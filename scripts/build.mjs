@@ -133,27 +133,27 @@ async function bundleLibrary() {
   rmSync(join(distDir, 'cli.js'), { force: true });
 }
 
-/**
- * The CLI: one CommonJS file, which bin/elb-lint.cjs compiles with a V8 code cache. Its first line
- * is its token (a hash of the rest), which the cache names: a cache is only used with its bundle.
- */
+/** The CLI: one CommonJS file, which bin/elb-lint.cjs compiles with a V8 code cache. */
 async function bundleCli() {
   const result = await build({
     entryPoints: [join(root, 'src/cli.ts')], outfile: CLI_BUNDLE,
     bundle: true, format: 'cjs', platform: 'node', target: 'node20', write: false, mainFields: ['module', 'main'],
     minifySyntax: true, legalComments: 'none', logLevel: 'error', charset: 'ascii',
     // yargs' ES module shims read import.meta.url (for createRequire and their own folder), which
-    // esbuild leaves empty in CommonJS: give them the bundle's URL, as the ESM build had.
+    // esbuild leaves empty in CommonJS.
     define: { __ELB_LINT_BUILD__: JSON.stringify(sourceHash()), 'import.meta.url': '__bundleUrl' },
-    banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    // Strict first, as the ES modules were (a banner before esbuild's own directive would void it).
+    // The URL names a file one folder below dist/: yargs looks for translations three folders up
+    // from it, which is then a locales/ of the installation itself (there is none), as from the ESM
+    // chunks, and never a folder beside it, such as a linted repository's node_modules/locales.
+    banner: { js: "'use strict'; var __bundleUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, 'yargs', 'esm.mjs')).href;" },
   });
   const text = result.outputFiles[0].text;
   // bin/elb-lint.cjs reads the bundle as latin1, which is its text only when every byte is ASCII.
   if (/[^\x00-\x7f]/.test(text)) throw new Error('the CLI bundle is not ASCII, which bin/elb-lint.cjs needs');
   // vm.Script, which runs the bundle, has no loader for import(): esbuild must have inlined them all.
   if (/\bimport\(/.test(text)) throw new Error('the CLI bundle still has a dynamic import(), which bin/elb-lint.cjs cannot run');
-  const token = createHash('sha256').update(text).digest('hex').slice(0, 32);
-  writeAtomically(CLI_BUNDLE, `// elb-lint build ${token}\n${text}`);
+  writeAtomically(CLI_BUNDLE, text);
 }
 
 /**

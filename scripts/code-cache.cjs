@@ -19,7 +19,7 @@ const loader = require('../bin/elb-lint.cjs');
 process.chdir(work);
 process.argv = [process.argv[0], join(root, 'bin/elb-lint.cjs'), '--format', 'human', '--format', `json=${join(work, 'report.json')}`, ...bodies.map((_, index) => `${index}.json`)];
 
-const { script, status, token } = loader.run();
+const { script, status, bundle } = loader.run();
 process.on('exit', () => {
   rmSync(work, { recursive: true, force: true });
   if (process.exitCode !== 1) {
@@ -30,7 +30,7 @@ process.on('exit', () => {
   }
   const data = script.createCachedData();
   const temporary = `${loader.CACHE}.${process.pid}.tmp`;
-  writeFileSync(temporary, Buffer.concat([loader.cacheHeader(token), data]));
+  writeFileSync(temporary, Buffer.concat([loader.cacheHeader(bundle, data), data]));
   renameSync(temporary, loader.CACHE);
   process.exitCode = 0;
 });

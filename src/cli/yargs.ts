@@ -13,6 +13,8 @@ export function parseWithYargs(argv: readonly string[]): CommandLine {
     .help(false)
     .version(false)
     .exitProcess(false)
+    // The help is in English: LANG must not send yargs to read translation files.
+    .detectLocale(false)
     .wrap(Math.min(100, process.stdout.columns || 100))
     .parserConfiguration({ 'boolean-negation': false, 'camel-case-expansion': false })
     .fail((message, error) => {

@@ -4,7 +4,7 @@
 // Each command line takes another lazily loaded part; the bundle must answer as the sources do.
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, useWorkspace } from '../support/helpers.js';
@@ -76,5 +76,48 @@ describe('the executable answers as the sources do', () => {
     // Every option is in it; the wrapping may differ from an in-process run, the words do not.
     const words = (text: string) => text.split(/\s+/).filter(Boolean);
     expect(words(bundled.stdout)).toEqual(words((await runCli(['--help'], { cwd: workspace.dir })).stdout));
+  });
+
+  it('is strict code, as the ES modules were', () => {
+    expect(readFileSync(join(ROOT, 'dist/cli.cjs'), 'latin1')).toMatch(/^'use strict';/);
+  });
+
+  it('reads no translation a repository plants beside the installation (node_modules/locales)', () => {
+    // Installed as a dependency of the linted repository, whose node_modules/ the pull request wrote.
+    const repo = join(workspace.dir, 'repo');
+    for (const path of ['bin', 'dist', 'package.json']) cpSync(join(ROOT, path), join(repo, 'node_modules/elb-lint', path), { recursive: true });
+    const planted = JSON.stringify({ 'Options:': 'PLANTED', 'Unknown argument: %s': 'PLANTED %s' });
+    for (const locale of ['en', 'en_US', 'C', 'de', 'de_DE']) workspace.write(`repo/node_modules/locales/${locale}.json`, planted);
+    const bin = join(repo, 'node_modules/elb-lint/bin/elb-lint.cjs');
+    const help = runBundle(['--help'], workspace.dir).stdout;
+    for (const lang of [undefined, 'C.UTF-8', 'en_US.UTF-8', 'de_DE.UTF-8']) {
+      const env = { PATH: process.env.PATH, ...(lang && { LANG: lang }) };
+      const shown = spawnSync(process.execPath, [bin, '--help'], { cwd: repo, encoding: 'utf8', env });
+      expect({ lang, code: shown.status, stdout: shown.stdout }).toEqual({ lang, code: 0, stdout: help });
+      const usage = spawnSync(process.execPath, [bin, '--nope'], { cwd: repo, encoding: 'utf8', env });
+      expect({ lang, code: usage.status, stderr: usage.stderr }).toEqual({ lang, code: 2, stderr: expect.stringContaining('Unknown argument: nope') });
+      expect(usage.stderr).not.toMatch(/PLANTED|internal error/);
+    }
+  });
+
+  it('runs its own bundle when started through a link, even with --preserve-symlinks-main', () => {
+    const repo = join(workspace.dir, 'repo');
+    cpSync(join(ROOT, 'bin'), join(workspace.dir, 'installed/bin'), { recursive: true });
+    cpSync(join(ROOT, 'dist'), join(workspace.dir, 'installed/dist'), { recursive: true });
+    // What a pull request could commit where ../dist of the link would point.
+    workspace.write('repo/node_modules/dist/cli.cjs', "process.stdout.write('PLANTED\\n');\n");
+    mkdirSync(join(repo, 'node_modules/.bin'), { recursive: true });
+    symlinkSync(join(workspace.dir, 'installed/bin/elb-lint.cjs'), join(repo, 'node_modules/.bin/elb-lint'));
+    for (const options of [[], ['--preserve-symlinks-main']]) {
+      const child = spawnSync(process.execPath, [...options, join(repo, 'node_modules/.bin/elb-lint'), '--version'], { cwd: repo, encoding: 'utf8' });
+      expect({ options, code: child.status, stdout: child.stdout }).toEqual({ options, code: 0, stdout: runBundle(['--version'], repo).stdout });
+    }
+  });
+
+  it('says so, with exit code 2, when the package is not built', () => {
+    cpSync(join(ROOT, 'bin'), join(workspace.dir, 'unbuilt/bin'), { recursive: true });
+    const child = spawnSync(process.execPath, [join(workspace.dir, 'unbuilt/bin/elb-lint.cjs'), 'lb.json'], { cwd: workspace.dir, encoding: 'utf8' });
+    expect(child.status).toBe(2);
+    expect(child.stderr).toMatch(/^elb-lint: cannot read .*cli\.cjs \(ENOENT\): the package is not built; run `npm run build` in it, or install it again\.\n$/);
   });
 });
