@@ -114,9 +114,9 @@ function sourceHash() {
 const REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; var __requireOfModule; function require(id) { return (__requireOfModule ??= __createRequire(import.meta.url))(id); }";
 
 /** The library: ES modules, with chunks for the parts it loads on demand. */
-async function bundleLibrary() {
+async function bundleLibrary(buildId) {
   const result = await build({
-    define: { __ELB_LINT_BUILD__: JSON.stringify(sourceHash()) },
+    define: { __ELB_LINT_BUILD__: JSON.stringify(buildId) },
     entryPoints: { index: join(root, 'src/index.ts') },
     bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20', write: false, mainFields: ['module', 'main'],
     outdir: distDir, chunkNames: 'chunks/[name]-[hash]', minifySyntax: true, legalComments: 'none', logLevel: 'error',
@@ -134,14 +134,14 @@ async function bundleLibrary() {
 }
 
 /** The CLI: one CommonJS file, which bin/elb-lint.cjs compiles with a V8 code cache. */
-async function bundleCli() {
+async function bundleCli(buildId) {
   const result = await build({
     entryPoints: [join(root, 'src/cli.ts')], outfile: CLI_BUNDLE,
     bundle: true, format: 'cjs', platform: 'node', target: 'node20', write: false, mainFields: ['module', 'main'],
     minifySyntax: true, legalComments: 'none', logLevel: 'error', charset: 'ascii',
     // yargs' ES module shims read import.meta.url (for createRequire and their own folder), which
     // esbuild leaves empty in CommonJS.
-    define: { __ELB_LINT_BUILD__: JSON.stringify(sourceHash()), 'import.meta.url': '__bundleUrl' },
+    define: { __ELB_LINT_BUILD__: JSON.stringify(buildId), 'import.meta.url': '__bundleUrl' },
     // Strict first, as the ES modules were (a banner before esbuild's own directive would void it).
     // The URL names a file one folder below dist/: yargs looks for translations three folders up
     // from it, which is then a locales/ of the installation itself (there is none), as from the ESM
@@ -168,9 +168,9 @@ function makeCodeCache() {
 }
 
 /** The language server, self-contained: vscode-languageserver and the engine in one file. */
-async function bundleServer() {
+async function bundleServer(buildId) {
   const result = await build({
-    define: { __ELB_LINT_BUILD__: JSON.stringify(sourceHash()) },
+    define: { __ELB_LINT_BUILD__: JSON.stringify(buildId) },
     entryPoints: [join(root, 'src/lsp/main.ts')], outfile: join(distDir, 'lsp.js'),
     bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, mainFields: ['module', 'main'],
     minifySyntax: true, legalComments: 'none', logLevel: 'error',
@@ -191,10 +191,12 @@ function emitDeclarations() {
 
 await generateValidators();
 await generateConfigValidator();
-await bundleLibrary();
-await bundleCli();
+// After the generated validators: they are sources too. One hash for the three bundles.
+const buildId = sourceHash();
+await bundleLibrary(buildId);
+await bundleCli(buildId);
 makeCodeCache();
-await bundleServer();
+await bundleServer(buildId);
 // A global install (`npm install -g`, as pre-commit 4 installs the hook) is only run, never imported.
 const forImporters = process.env.npm_lifecycle_event === 'prepare' && process.env.npm_config_global !== 'true';
 if (forImporters || process.argv.includes('--declarations')) emitDeclarations();
